@@ -1,0 +1,92 @@
+//===- ShapeInference.cpp - Static shapes for the ONNX graph --------------===//
+//
+// One forward walk per function: the graph is in topological order, so every
+// op sees its operands' final types. Each op first refines its result types,
+// then is folded if its operands are constants; shape arithmetic thereby
+// collapses into constants before the ops that consume it are reached.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/Passes.h"
+#include "passes/ShapeInference/InputShapes.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Transforms/FoldUtils.h"
+
+namespace aotc {
+#define GEN_PASS_DEF_SHAPEINFERENCEPASS
+#include "passes/Passes.h.inc"
+} // namespace aotc
+
+using namespace mlir;
+using namespace aotc;
+
+namespace {
+
+/// Refines and folds every op of `func`'s body, in order.
+LogicalResult inferAndFold(func::FuncOp func) {
+  OperationFolder folder(func.getContext());
+  Block &body = func.getBody().front();
+  for (Operation &op : llvm::make_early_inc_range(body)) {
+    if (auto shapeOp = dyn_cast<onnx::ShapeInferenceOpInterface>(op))
+      if (failed(shapeOp.inferShapes()))
+        return failure();
+    if (!op.hasTrait<OpTrait::ConstantLike>())
+      (void)folder.tryToFold(&op);
+  }
+  return success();
+}
+
+/// Erases the ops whose results nothing uses any more.
+void eraseDeadOps(func::FuncOp func) {
+  Block &body = func.getBody().front();
+  for (Operation &op : llvm::make_early_inc_range(llvm::reverse(body)))
+    if (isOpTriviallyDead(&op))
+      op.erase();
+}
+
+/// Reports each op that still produces a value without a static shape.
+LogicalResult verifyStaticShapes(func::FuncOp func) {
+  bool ok = true;
+  func.walk([&](Operation *op) {
+    for (OpResult result : op->getResults()) {
+      auto type = dyn_cast<ShapedType>(result.getType());
+      if (!type || type.hasStaticShape())
+        continue;
+      InFlightDiagnostic diag = op->emitError();
+      if (!type.hasRank())
+        diag << "could not infer the shape of result #"
+             << result.getResultNumber();
+      else
+        diag << "result #" << result.getResultNumber()
+             << " has a dynamic shape " << result.getType()
+             << " after shape inference";
+      ok = false;
+    }
+  });
+  return success(ok);
+}
+
+struct ShapeInferencePass
+    : aotc::impl::ShapeInferencePassBase<ShapeInferencePass> {
+  using ShapeInferencePassBase::ShapeInferencePassBase;
+
+  void runOnOperation() override {
+    for (auto func : getOperation().getOps<func::FuncOp>()) {
+      if (func.isExternal())
+        continue;
+      if (failed(pinInputShapes(func, inputShapes)) ||
+          failed(inferAndFold(func)))
+        return signalPassFailure();
+      eraseDeadOps(func);
+      if (failed(verifyStaticShapes(func)))
+        return signalPassFailure();
+      Operation *terminator = func.getBody().front().getTerminator();
+      func.setType(FunctionType::get(func.getContext(),
+                                     func.getArgumentTypes(),
+                                     terminator->getOperandTypes()));
+    }
+  }
+};
+
+} // namespace

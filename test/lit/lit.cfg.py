@@ -1,0 +1,26 @@
+# -*- Python -*-
+import os
+
+import lit.formats
+from lit.llvm import llvm_config
+
+config.name = "aotc"
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = [".mlir", ".test", ".pbtxt"]
+config.excludes = ["Inputs", "utils", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.aotc_obj_root, "test", "lit")
+
+utils = os.path.join(config.test_source_root, "utils")
+# Models are built at test time with Debian's python3-onnx (and python3-torch).
+config.substitutions.append(("%python", config.python_executable))
+config.substitutions.append(("%utils", utils))
+config.substitutions.append(
+    ("%expect-exit", f"{config.python_executable} {utils}/expect-exit.py"))
+# Cache of slow artifacts (torch exports) shared by tests, in the build folder.
+config.substitutions.append(("%cache", os.path.join(config.aotc_obj_root, "test-cache")))
+
+llvm_config.use_default_substitutions()
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
+llvm_config.with_environment("PYTHONPATH", utils, append_path=True)
+llvm_config.add_tool_substitutions(["aotc", "aotc-opt"], [config.aotc_tools_dir])
