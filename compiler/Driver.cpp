@@ -3,15 +3,29 @@
 #include "compiler/Driver.h"
 
 #include "compiler/Diagnostics.h"
+#include "compiler/Emit/EntryPoint.h"
+#include "compiler/Emit/ExecutableLinker.h"
+#include "compiler/Emit/HeaderEmitter.h"
+#include "compiler/Emit/ModelInterface.h"
 #include "compiler/Pipeline.h"
 #include "dialects/ONNX/IR/NodeLocation.h"
 #include "dialects/ONNX/IR/ONNXDialect.h"
 #include "dialects/ONNX/Import/ONNXImporter.h"
+#include "targets/Common/ObjectEmitter.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/MLIRContext.h"
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
+#include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Export.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/ToolOutputFile.h"
 
 using namespace mlir;
@@ -19,47 +33,215 @@ using namespace mlir;
 namespace aotc {
 
 void registerCompilerDialects(DialectRegistry &registry) {
-  registry.insert<onnx::ONNXDialect, func::FuncDialect>();
+  registry.insert<onnx::ONNXDialect>();
+  // Bufferization, tiling and lowering rely on external interface models
+  // (e.g. memref's AllocationOpInterface, without which results are copied).
+  registerAllDialects(registry);
+  registerAllExtensions(registry);
+  registerBuiltinDialectTranslation(registry);
+  registerLLVMDialectTranslation(registry);
 }
 
-/// Writes `module` to the output file.
-static bool writeModule(ModuleOp module, const CompilerOptions &options) {
-  std::string error;
-  auto output = openOutputFile(options.outputPath, &error);
-  if (!output) {
-    emitError(onnx::getFileLocation(module.getContext(), options.outputPath))
-        << "cannot write the output: " << error;
+namespace {
+
+/// One compilation's state: the context, its diagnostics, the module.
+class Compilation {
+public:
+  Compilation(const CompilerOptions &options, llvm::raw_ostream &errors)
+      : options(options), context(makeRegistry()),
+        diagnostics(&context, errors) {}
+
+  bool run();
+
+private:
+  static DialectRegistry makeRegistry() {
+    DialectRegistry registry;
+    registerCompilerDialects(registry);
+    return registry;
+  }
+
+  Location fileLoc(StringRef path) {
+    return onnx::getFileLocation(&context, path);
+  }
+  bool fail(StringRef path, const Twine &message) {
+    emitError(fileLoc(path)) << message;
     return false;
   }
-  module.print(output->os());
-  output->os() << "\n";
+
+  bool runPasses(llvm::function_ref<LogicalResult(PassManager &)> build);
+  bool writeText(llvm::function_ref<void(llvm::raw_ostream &)> print);
+  bool writeFile(StringRef path, ArrayRef<char> bytes, bool executable);
+  std::string getRuntimeArchive(const TargetDescription &target);
+  void printMemoryPlan(func::FuncOp graph);
+
+  const CompilerOptions &options;
+  MLIRContext context;
+  ModelDiagnosticHandler diagnostics;
+  OwningOpRef<ModuleOp> module;
+};
+
+bool Compilation::runPasses(
+    llvm::function_ref<LogicalResult(PassManager &)> build) {
+  PassManager pm(&context);
+  if (failed(applyPassManagerCLOptions(pm)) || failed(build(pm)))
+    return false;
+  return succeeded(pm.run(*module)) && !diagnostics.hadError();
+}
+
+bool Compilation::writeText(
+    llvm::function_ref<void(llvm::raw_ostream &)> print) {
+  std::string error;
+  auto output = openOutputFile(options.outputPath, &error);
+  if (!output)
+    return fail(options.outputPath, "cannot write the output: " + error);
+  print(output->os());
   output->keep();
   return true;
 }
 
-bool compileModel(const CompilerOptions &options, llvm::raw_ostream &errors) {
-  DialectRegistry registry;
-  registerCompilerDialects(registry);
-  MLIRContext context(registry);
-  context.loadAllAvailableDialects();
-  ModelDiagnosticHandler diagnostics(&context, errors);
+bool Compilation::writeFile(StringRef path, ArrayRef<char> bytes,
+                            bool executable) {
+  if (path == "-")
+    return fail(options.inputPath,
+                "binary output needs an output file: give -o FILE");
+  std::string error;
+  auto output = openOutputFile(path, &error);
+  if (!output)
+    return fail(path, "cannot write the output: " + error);
+  output->os().write(bytes.data(), bytes.size());
+  output->keep();
+  return true;
+}
 
-  OwningOpRef<ModuleOp> module = onnx::importModel(options.inputPath, &context);
+std::string Compilation::getRuntimeArchive(const TargetDescription &target) {
+  SmallString<256> dir(options.runtimeDir);
+  if (dir.empty()) {
+    // build/bin/aotc -> build/lib/aotc-runtime
+    std::string tool = llvm::sys::fs::getMainExecutable(
+        nullptr, reinterpret_cast<void *>(&registerCompilerDialects));
+    dir = llvm::sys::path::parent_path(llvm::sys::path::parent_path(tool));
+    llvm::sys::path::append(dir, "lib", "aotc-runtime");
+  }
+  llvm::sys::path::append(dir, target.runtimeTriple, "libaotc_runtime.a");
+  return dir.str().str();
+}
+
+void Compilation::printMemoryPlan(func::FuncOp graph) {
+  auto size = graph->getAttrOfType<IntegerAttr>("aotc.arena_size");
+  auto bound = graph->getAttrOfType<IntegerAttr>("aotc.arena_lower_bound");
+  if (!size || !bound)
+    return;
+  double ratio = bound.getInt() ? double(size.getInt()) / bound.getInt() : 1.0;
+  llvm::outs() << llvm::format("memory plan: arena %lld bytes, lower bound "
+                               "%lld bytes, ratio %.3f\n",
+                               (long long)size.getInt(),
+                               (long long)bound.getInt(), ratio);
+}
+
+bool Compilation::run() {
+  module = onnx::importModel(options.inputPath, &context);
   if (!module || diagnostics.hadError())
     return false;
-
-  PassManager pm(&context);
-  if (failed(applyPassManagerCLOptions(pm)))
+  if (!runPasses([&](PassManager &pm) {
+        buildONNXPipeline(pm, options);
+        return success();
+      }))
     return false;
-  buildONNXPipeline(pm, options);
-  if (failed(pm.run(*module)) || diagnostics.hadError())
+  if (options.emit == EmitKind::ONNX)
+    return writeText([&](llvm::raw_ostream &os) { module->print(os); });
+
+  auto graph = module->lookupSymbol<func::FuncOp>("main_graph");
+  if (!graph)
+    return fail(options.inputPath, "the model has no graph function");
+  std::string name = options.modelName.empty()
+                         ? llvm::sys::path::stem(options.inputPath).str()
+                         : options.modelName;
+  FailureOr<ModelInterface> model = describeModelInterface(graph, name);
+  if (failed(model))
     return false;
 
-  switch (options.emit) {
-  case EmitKind::ONNX:
-    return writeModule(*module, options);
+  llvm::Expected<TargetDescription> target = lookupTarget(options.target);
+  if (!target)
+    return fail(options.inputPath, llvm::toString(target.takeError()));
+
+  // Names now live in the model interface; LLVM has no use for them.
+  for (unsigned i = 0, e = graph.getNumArguments(); i < e; ++i)
+    graph.removeArgAttr(i, "onnx.name");
+  for (unsigned i = 0, e = graph.getNumResults(); i < e; ++i)
+    graph.removeResultAttr(i, StringAttr::get(&context, "onnx.name"));
+
+  if (!runPasses([&](PassManager &pm) {
+        buildLinalgPipeline(pm);
+        return success();
+      }))
+    return false;
+  if (options.emit == EmitKind::Linalg)
+    return writeText([&](llvm::raw_ostream &os) { module->print(os); });
+
+  if (!runPasses([&](PassManager &pm) {
+        return buildCPUCodegenPipeline(pm, *target);
+      }))
+    return false;
+  // The memory plan is recorded on the graph function by aotc-plan-memory.
+  graph = module->lookupSymbol<func::FuncOp>("main_graph");
+  if (auto size = graph ? graph->getAttrOfType<IntegerAttr>("aotc.arena_size")
+                        : nullptr) {
+    model->arenaSize = size.getInt();
+    model->arenaLowerBound =
+        graph->getAttrOfType<IntegerAttr>("aotc.arena_lower_bound").getInt();
   }
-  return false;
+  if (options.printMemoryPlan && graph)
+    printMemoryPlan(graph);
+
+  llvm::LLVMContext llvmContext;
+  std::unique_ptr<llvm::Module> llvmModule =
+      translateModuleToLLVMIR(*module, llvmContext, name);
+  if (!llvmModule)
+    return fail(options.inputPath, "translation to LLVM IR failed");
+  if (llvm::Error error = emitRunFunction(*llvmModule, *model, "main_graph"))
+    return fail(options.inputPath, llvm::toString(std::move(error)));
+  bool executable = options.emit == EmitKind::Executable;
+  if (executable)
+    emitExecutableDescriptor(*llvmModule, *model, target->name);
+
+  if (!options.headerPath.empty()) {
+    std::string header = emitModelHeader(*model, target->name);
+    if (!writeFile(options.headerPath, header, false))
+      return false;
+  }
+  if (options.emit == EmitKind::LLVMIR)
+    return writeText([&](llvm::raw_ostream &os) { llvmModule->print(os, nullptr); });
+
+  bool pic = options.positionIndependent.value_or(!executable);
+  auto code = emitObject(*llvmModule, *target,
+                         pic ? llvm::Reloc::PIC_ : llvm::Reloc::Static,
+                         options.emit == EmitKind::Assembly
+                             ? CodeFileKind::Assembly
+                             : CodeFileKind::Object);
+  if (!code)
+    return fail(options.inputPath, llvm::toString(code.takeError()));
+  if (options.emit == EmitKind::Assembly)
+    return writeText([&](llvm::raw_ostream &os) {
+      os.write(code->data(), code->size());
+    });
+  if (!executable)
+    return writeFile(options.outputPath, *code, false);
+
+  if (options.outputPath == "-")
+    return fail(options.inputPath,
+                "an executable needs an output file: give -o FILE");
+  if (llvm::Error error = linkExecutable(*code, getRuntimeArchive(*target),
+                                         options.outputPath))
+    return fail(options.outputPath, llvm::toString(std::move(error)));
+  return true;
+}
+
+} // namespace
+
+bool compileModel(const CompilerOptions &options, llvm::raw_ostream &errors) {
+  registerPipelines();
+  Compilation compilation(options, errors);
+  return compilation.run();
 }
 
 } // namespace aotc

@@ -3,6 +3,7 @@
 #ifndef AOTC_COMPILER_OPTIONS_H
 #define AOTC_COMPILER_OPTIONS_H
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,15 +13,38 @@ namespace aotc {
 enum class EmitKind {
   /// The imported module after shape inference and canonicalization.
   ONNX,
+  /// linalg on tensors, after lowering and elementwise fusion.
+  Linalg,
+  /// LLVM IR of the model object, as text.
+  LLVMIR,
+  /// Target assembly.
+  Assembly,
+  /// A relocatable object with aotc_NAME_run (library / firmware mode).
+  Object,
+  /// A statically linked executable (runtime linked in).
+  Executable,
 };
 
 struct CompilerOptions {
   std::string inputPath;
   /// "-" is standard output.
   std::string outputPath = "-";
-  EmitKind emit = EmitKind::ONNX;
+  EmitKind emit = EmitKind::Executable;
   /// Static shapes of graph inputs, each NAME:D0xD1x...
   std::vector<std::string> inputShapes;
+  /// The --target name (TargetDescription.h).
+  std::string target = "native";
+  /// Name in generated symbols; empty: the model file's stem.
+  std::string modelName;
+  /// Where to write the C header (library mode); empty: no header.
+  std::string headerPath;
+  /// Position-independent code; unset: PIC for objects, static for
+  /// executables.
+  std::optional<bool> positionIndependent;
+  /// Print the memory plan (arena size, lower bound, ratio) to stdout.
+  bool printMemoryPlan = false;
+  /// Folder holding <triple>/libaotc_runtime.a; empty: beside the tool.
+  std::string runtimeDir;
 };
 
 } // namespace aotc

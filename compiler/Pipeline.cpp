@@ -4,8 +4,12 @@
 
 #include "passes/Passes.h"
 
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/InitAllPasses.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
+
+#include <mutex>
 
 using namespace mlir;
 
@@ -20,11 +24,69 @@ void buildONNXPipeline(OpPassManager &pm, const CompilerOptions &options) {
   pm.addPass(createCSEPass());
 }
 
+void buildLinalgPipeline(OpPassManager &pm) {
+  pm.addPass(createConvertONNXToLinalgPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(mlir::createLinalgElementwiseOpFusionPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+}
+
+/// Upstream passes by their registered names: these option strings are the
+/// ones verified in shared/notes/MLIR22.md.
+static LogicalResult addUpstreamPasses(OpPassManager &pm, StringRef pipeline) {
+  std::string errors;
+  llvm::raw_string_ostream os(errors);
+  if (succeeded(parsePassPipeline(pipeline, pm, os)))
+    return success();
+  llvm::errs() << "aotc: internal error: bad pipeline: " << errors << "\n";
+  return failure();
+}
+
+LogicalResult buildCPUCodegenPipeline(OpPassManager &pm,
+                                      const TargetDescription &target) {
+  TileAndVectorizePassOptions tiling;
+  tiling.matmulTile = {target.matmulTile.m, target.matmulTile.n,
+                       target.matmulTile.k};
+  pm.addNestedPass<func::FuncOp>(createTileAndVectorizePass(tiling));
+  if (failed(addUpstreamPasses(
+          pm,
+          "canonicalize, loop-invariant-subset-hoisting, canonicalize, cse, "
+          "one-shot-bufferize{bufferize-function-boundaries=1 "
+          "function-boundary-type-conversion=identity-layout-map}, "
+          "canonicalize, cse, "
+          "buffer-results-to-out-params{hoist-static-allocs=1 "
+          "modify-public-functions=1}, canonicalize, cse")))
+    return failure();
+  pm.addPass(createPlanMemoryPass());
+  pm.addPass(createApproximateMathPass());
+  return addUpstreamPasses(
+      pm,
+      "convert-linalg-to-loops, func.func(lower-vector-mask), "
+      "func.func(convert-vector-to-scf{full-unroll=1}), "
+      "expand-strided-metadata, lower-affine, canonicalize, "
+      "convert-scf-to-cf, "
+      "convert-vector-to-llvm{vector-contract-lowering=outerproduct}, "
+      "finalize-memref-to-llvm, convert-arith-to-llvm, "
+      "convert-index-to-llvm, convert-math-to-llvm, convert-ub-to-llvm, "
+      "convert-cf-to-llvm, "
+      "convert-func-to-llvm{use-bare-ptr-memref-call-conv=1}, "
+      "reconcile-unrealized-casts");
+}
+
 void registerPipelines() {
-  PassPipelineRegistration<>(
-      "aotc-onnx-pipeline",
-      "Shape inference and cleanup of an imported ONNX graph",
-      [](OpPassManager &pm) { buildONNXPipeline(pm, CompilerOptions()); });
+  static std::once_flag once;
+  std::call_once(once, [] {
+    registerAllPasses();
+    registerAotcPasses();
+    PassPipelineRegistration<>(
+        "aotc-onnx-pipeline",
+        "Shape inference and cleanup of an imported ONNX graph",
+        [](OpPassManager &pm) { buildONNXPipeline(pm, CompilerOptions()); });
+    PassPipelineRegistration<>("aotc-linalg-pipeline",
+                               "onnx to fused linalg on tensors",
+                               [](OpPassManager &pm) { buildLinalgPipeline(pm); });
+  });
 }
 
 } // namespace aotc

@@ -4,6 +4,8 @@
 #define AOTC_COMPILER_PIPELINE_H
 
 #include "compiler/Options.h"
+#include "targets/Common/TargetDescription.h"
+
 #include "mlir/Pass/PassManager.h"
 
 namespace aotc {
@@ -13,7 +15,17 @@ namespace aotc {
 void buildONNXPipeline(mlir::OpPassManager &pm,
                        const CompilerOptions &options);
 
-/// Registers the pipelines with the pass registry (for aotc-opt).
+/// onnx → linalg on tensors, with elementwise ops fused into their
+/// producers: what `--emit=linalg` prints.
+void buildLinalgPipeline(mlir::OpPassManager &pm);
+
+/// linalg on tensors → the LLVM dialect for a CPU target: tiling and
+/// vectorization, bufferization, the memory plan, lowering. The graph
+/// function ends with bare-pointer arguments (arena, inputs, outputs).
+mlir::LogicalResult buildCPUCodegenPipeline(mlir::OpPassManager &pm,
+                                            const TargetDescription &target);
+
+/// Registers the pipelines and the upstream passes they use.
 void registerPipelines();
 
 } // namespace aotc

@@ -44,4 +44,145 @@ def ShapeInferencePass : Pass<"aotc-shape-inference", "mlir::ModuleOp"> {
   let dependentDialects = ["::aotc::onnx::ONNXDialect"];
 }
 
+//===----------------------------------------------------------------------===//
+// Conversions
+//===----------------------------------------------------------------------===//
+
+def ConvertONNXToLinalgPass
+    : Pass<"aotc-convert-onnx-to-linalg", "mlir::ModuleOp"> {
+  let summary = "Lower the onnx dialect to linalg, tensor, arith and math";
+  let description = [{
+    Dialect conversion of every `onnx` op of a shape-inferred module (all
+    types static) into linalg named ops and `linalg.generic`s on tensors,
+    `tensor` ops for data movement and `arith.constant`s (dense resources
+    kept) for constants. Patterns are grouped by op family
+    (passes/Conversion/ONNXToLinalg/). An op without a pattern is an error
+    naming the node: "operator 'X' is not supported by the CPU backend".
+
+    Before:
+    ```mlir
+    %0 = "onnx.Relu"(%x) : (tensor<4xf32>) -> tensor<4xf32>
+    ```
+    After:
+    ```mlir
+    %e = tensor.empty() : tensor<4xf32>
+    %0 = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel"]}
+        ins(%x : tensor<4xf32>) outs(%e : tensor<4xf32>) {
+    ^bb0(%in: f32, %out: f32):
+      %z = arith.constant 0.0 : f32
+      %m = arith.maximumf %in, %z : f32
+      linalg.yield %m : f32
+    } -> tensor<4xf32>
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::linalg::LinalgDialect",
+    "::mlir::math::MathDialect", "::mlir::tensor::TensorDialect",
+  ];
+}
+
+//===----------------------------------------------------------------------===//
+// Code generation
+//===----------------------------------------------------------------------===//
+
+def TileAndVectorizePass : Pass<"aotc-tile-and-vectorize", "mlir::func::FuncOp"> {
+  let summary = "Tile contractions to register tiles and vectorize them";
+  let description = [{
+    The CPU code generation strategy on linalg-on-tensors, parametrized by
+    the target description:
+    - 2-D convolutions in NCHW/FCHW form become im2col + a contraction whose
+      filter operand is the weight tensor as laid out by ONNX;
+    - every contraction (matmul, batch matmul, the im2col contraction) is
+      tiled to the target's register tile (`matmul-tile` = M,N,K) and
+      vectorized to `vector.contract`, with masks on partial tiles;
+    - every other linalg op is generalized and its loops interchanged so the
+      innermost loop runs along the output's contiguous dimension, which
+      LLVM's loop vectorizer then vectorizes for the target's width.
+
+    Before:
+    ```mlir
+    %r = linalg.matmul ins(%a, %b : tensor<64x64xf32>, tensor<64x64xf32>)
+                       outs(%c : tensor<64x64xf32>) -> tensor<64x64xf32>
+    ```
+    After (matmul-tile=8,32,1):
+    ```mlir
+    scf.for %i = %c0 to %c64 step %c8 ... {
+      scf.for %j = %c0 to %c64 step %c32 ... {
+        scf.for %k = %c0 to %c64 step %c1 ... {
+          %va = vector.transfer_read ... : tensor<8x1xf32>, vector<8x1xf32>
+          %vb = vector.transfer_read ... : tensor<1x32xf32>, vector<1x32xf32>
+          %vc = vector.contract ... -> vector<8x32xf32>
+    ```
+  }];
+  let options = [
+    ListOption<"matmulTile", "matmul-tile", "int64_t",
+               "Register tile of contractions: M,N,K">,
+  ];
+  let dependentDialects = [
+    "::mlir::linalg::LinalgDialect", "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect", "::mlir::vector::VectorDialect",
+    "::mlir::affine::AffineDialect",
+  ];
+}
+
+def ApproximateMathPass : Pass<"aotc-approximate-math", "mlir::ModuleOp"> {
+  let summary = "Replace transcendental math by polynomial approximations";
+  let description = [{
+    Generated code links no libm (executables have no libc at all), so every
+    `math` op that LLVM would turn into a library call (exp, log, tanh, erf,
+    powf, ...) is expanded into arithmetic: powf as exp(y * log(x)), the
+    hyperbolic functions through exp, then polynomial approximations
+    (accurate to a few ulp in f32) of exp, log, tanh and erf. Only ops that
+    lower to instructions (sqrt, fma, abs, floor, ...) remain.
+
+    Before:
+    ```mlir
+    %y = math.exp %x : vector<16xf32>
+    ```
+    After: only `arith` ops, `math.fma`, `math.floor` and bit casts.
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::math::MathDialect",
+    "::mlir::vector::VectorDialect",
+  ];
+}
+
+def PlanMemoryPass : Pass<"aotc-plan-memory", "mlir::ModuleOp"> {
+  let summary = "Place every intermediate buffer at an offset in one arena";
+  let description = [{
+    Runs on bufferized functions whose intermediate buffers are static
+    `memref.alloc`s. Computes each buffer's live range over the function's
+    schedule (a buffer stays live while any view of it is used), packs the
+    buffers into one 64-byte-aligned arena so that buffers whose live ranges
+    do not overlap share bytes, and replaces every `memref.alloc` by a
+    `memref.view` into a new leading `memref<Nxi8>` arena argument. The
+    arena size, the lower bound (the largest sum of simultaneously live
+    buffers) are recorded on the function as `aotc.arena_size` and
+    `aotc.arena_lower_bound`. Afterwards no `memref.alloc` is left.
+
+    Before:
+    ```mlir
+    func.func @f(%x: memref<16xf32>, %y: memref<16xf32>) {
+      %a = memref.alloc() : memref<16xf32>
+      ...
+    }
+    ```
+    After:
+    ```mlir
+    func.func @f(%arena: memref<64xi8>, %x: memref<16xf32>, %y: memref<16xf32>)
+        attributes {aotc.arena_size = 64 : i64, aotc.arena_lower_bound = 64 : i64} {
+      %c0 = arith.constant 0 : index
+      %a = memref.view %arena[%c0][] : memref<64xi8> to memref<16xf32>
+      ...
+    }
+    ```
+  }];
+  let options = [
+    Option<"alignment", "alignment", "int64_t", /*default=*/"64",
+           "Alignment of the arena and of every buffer in it, in bytes">,
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect"];
+}
+
 #endif // AOTC_PASSES_TD

@@ -1,6 +1,6 @@
 //===- aotc.cpp - The aotc command line -----------------------------------===//
 //
-// Parses the command line and hands it to compiler::compileModel.
+// Parses the command line and hands it to aotc::compileModel.
 //
 //===----------------------------------------------------------------------===//
 
@@ -10,10 +10,12 @@
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/Timing.h"
+#include "llvm/CodeGen/CommandFlags.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 
 using namespace llvm;
+using aotc::EmitKind;
 
 static cl::OptionCategory aotcCategory("aotc options");
 static cl::OptionCategory mlirCategory("MLIR options (printing, timing)");
@@ -24,16 +26,51 @@ static cl::opt<std::string> inputPath(cl::Positional, cl::Required,
 static cl::opt<std::string> outputPath("o", cl::desc("Output file ('-': stdout)"),
                                        cl::value_desc("file"), cl::init("-"),
                                        cl::cat(aotcCategory));
-static cl::opt<aotc::EmitKind> emit(
-    "emit", cl::desc("What to produce"), cl::init(aotc::EmitKind::ONNX),
-    cl::values(clEnumValN(aotc::EmitKind::ONNX, "onnx",
-                          "the onnx-dialect module after shape inference")),
+static cl::opt<std::string>
+    target("target",
+           cl::desc("Target: native, x86-64, x86-64-v3, x86-64-v4, znver4, "
+                    "aarch64, neoverse-v2, cortex-a78, or another LLVM CPU "
+                    "name of x86-64 or AArch64"),
+           cl::init("native"), cl::cat(aotcCategory));
+static cl::opt<EmitKind> emit(
+    "emit", cl::desc("What to produce (default: exe, or obj with -c)"),
+    cl::values(
+        clEnumValN(EmitKind::ONNX, "onnx",
+                   "the onnx-dialect module after shape inference"),
+        clEnumValN(EmitKind::Linalg, "linalg", "linalg on tensors"),
+        clEnumValN(EmitKind::LLVMIR, "llvm", "LLVM IR of the model object"),
+        clEnumValN(EmitKind::Assembly, "asm", "target assembly"),
+        clEnumValN(EmitKind::Object, "obj",
+                   "a relocatable object with aotc_NAME_run"),
+        clEnumValN(EmitKind::Executable, "exe",
+                   "a statically linked executable")),
     cl::cat(aotcCategory));
+static cl::opt<bool> compileOnly("c",
+                                 cl::desc("Emit an object (same as --emit=obj)"),
+                                 cl::cat(aotcCategory));
+static cl::opt<std::string> headerPath(
+    "header", cl::desc("Also write a C header for the object"),
+    cl::value_desc("file"), cl::cat(aotcCategory));
+static cl::opt<std::string>
+    modelName("name",
+              cl::desc("Model name in symbols (aotc_NAME_run); default: the "
+                       "model file's stem"),
+              cl::cat(aotcCategory));
 static cl::list<std::string> inputShapes(
     "input-shape",
     cl::desc("Static shape of a graph input, e.g. input:1x3x224x224 "
              "(repeatable)"),
     cl::value_desc("name:shape"), cl::cat(aotcCategory));
+// LLVM's own --relocation-model (lld registers the same flags in process).
+static codegen::RegisterCodeGenFlags codegenFlags;
+static cl::opt<bool> printMemoryPlan(
+    "print-memory-plan",
+    cl::desc("Print arena size, lower bound and their ratio"),
+    cl::cat(aotcCategory));
+static cl::opt<std::string> runtimeDir(
+    "runtime-dir",
+    cl::desc("Folder of <triple>/libaotc_runtime.a (default: beside aotc)"),
+    cl::value_desc("dir"), cl::Hidden, cl::cat(aotcCategory));
 
 /// Shows only aotc's options and MLIR's printing, timing and pass-manager
 /// options in --help; everything libLLVM registers stays in --help-hidden.
@@ -42,6 +79,8 @@ static void organizeOptions() {
     cl::Option *option = entry.second;
     if (entry.first.starts_with("mlir-"))
       option->addCategory(mlirCategory);
+    else if (entry.first == "relocation-model")
+      option->addCategory(aotcCategory);
   }
   cl::HideUnrelatedOptions({&aotcCategory, &mlirCategory});
 }
@@ -59,7 +98,17 @@ int main(int argc, char **argv) {
   aotc::CompilerOptions options;
   options.inputPath = inputPath;
   options.outputPath = outputPath;
-  options.emit = emit;
+  if (emit.getNumOccurrences())
+    options.emit = emit;
+  else if (compileOnly)
+    options.emit = EmitKind::Object;
   options.inputShapes.assign(inputShapes.begin(), inputShapes.end());
+  options.target = target;
+  options.modelName = modelName;
+  options.headerPath = headerPath;
+  if (std::optional<Reloc::Model> model = codegen::getExplicitRelocModel())
+    options.positionIndependent = *model != Reloc::Static;
+  options.printMemoryPlan = printMemoryPlan;
+  options.runtimeDir = runtimeDir;
   return aotc::compileModel(options, errs()) ? 0 : 1;
 }

@@ -197,6 +197,7 @@ def ONNX_CastOp : ONNX_Op<"Cast", 13, [Pure]> {
   let hasShapeFunction = 1;
   let hasFolder = 1;
   let hasVerifier = 1;
+  let hasCanonicalizer = 1;
 }
 
 def ONNX_CastLikeOp : ONNX_Op<"CastLike", 15, [Pure]> {
@@ -1454,6 +1455,7 @@ def ONNX_ReshapeOp : ONNX_Op<"Reshape", 14, [Pure]> {
   let elementTypeRules = [{ElementTypeRule::operand(0)}];
   let hasShapeFunction = 1;
   let hasFolder = 1;
+  let hasCanonicalizer = 1;
 }
 
 def ONNX_ResizeOp : ONNX_Op<"Resize", 13, [Pure, AttrSizedOperandSegments]> {
@@ -1746,6 +1748,7 @@ def ONNX_SqrtOp : ONNX_Op<"Sqrt", 13, [Pure]> {
     ONNX_TensorOf<[F16, F32, F64, BF16]>:$Y);
   let elementTypeRules = [{ElementTypeRule::operand(0)}];
   let hasShapeFunction = 1;
+  let hasFolder = 1;
 }
 
 def ONNX_SqueezeOp : ONNX_Op<"Squeeze", 13, [Pure]> {
@@ -1851,6 +1854,7 @@ def ONNX_TransposeOp : ONNX_Op<"Transpose", 13, [Pure]> {
   let hasShapeFunction = 1;
   let hasFolder = 1;
   let hasVerifier = 1;
+  let hasCanonicalizer = 1;
 }
 
 def ONNX_TriluOp : ONNX_Op<"Trilu", 14, [Pure]> {

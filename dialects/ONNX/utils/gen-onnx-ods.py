@@ -77,6 +77,8 @@ WITH_FOLDER = {
     "Equal", "Expand", "Gather", "Identity", "Less", "Greater", "Mul", "Not",
     "Range", "Reshape", "Shape", "Size", "Slice", "Squeeze", "Sub",
     "Unsqueeze", "Where", "Neg", "Transpose", "Flatten", "Max", "Min",
+    # torch's attention scale: Sqrt(Cast(Shape(q)[-1])).
+    "Sqrt",
 }
 
 # Ops with a custom verifier (dialects/ONNX/IR/ONNXVerifiers.cpp).
@@ -85,6 +87,9 @@ WITH_VERIFIER = {
     "Flatten", "Constant", "Cast", "Split", "Trilu", "Squeeze", "Unsqueeze",
     "MaxPool", "AveragePool",
 }
+
+# Ops with rewrite patterns (dialects/ONNX/IR/ONNXCanonicalize.cpp).
+WITH_CANONICALIZER = {"Cast", "Reshape", "Transpose"}
 
 # Ops that read or write nothing but their operands and results; all but
 # the random-number ones (excluded) are.
@@ -217,6 +222,8 @@ def generate_op(schema):
         lines.append("  let hasFolder = 1;")
     if name in WITH_VERIFIER:
         lines.append("  let hasVerifier = 1;")
+    if name in WITH_CANONICALIZER:
+        lines.append("  let hasCanonicalizer = 1;")
     lines.append("}")
     return "\n".join(lines)
 

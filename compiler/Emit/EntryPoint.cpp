@@ -1,0 +1,162 @@
+//===- EntryPoint.cpp - The C entry point and executable descriptor -------===//
+
+#include "compiler/Emit/EntryPoint.h"
+
+#include "aotc/model.h"
+
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/IRBuilder.h"
+
+using namespace llvm;
+
+namespace aotc {
+
+static std::string getRunFunctionName(const ModelInterface &model) {
+  return "aotc_" + model.name + "_run";
+}
+
+Error emitRunFunction(Module &module, const ModelInterface &model,
+                      StringRef graphFunction) {
+  Function *graph = module.getFunction(graphFunction);
+  size_t numArgs = 1 + model.inputs.size() + model.outputs.size();
+  if (!graph || graph->arg_size() != numArgs)
+    return createStringError("the lowered graph function '" +
+                             graphFunction.str() + "' has an unexpected form");
+  graph->setLinkage(GlobalValue::InternalLinkage);
+
+  LLVMContext &context = module.getContext();
+  Type *i32 = Type::getInt32Ty(context);
+  Type *i64 = Type::getInt64Ty(context);
+  Type *ptr = PointerType::getUnqual(context);
+  auto *type = FunctionType::get(i32, {ptr, i64, ptr, ptr}, false);
+  Function *run = Function::Create(type, GlobalValue::ExternalLinkage,
+                                   getRunFunctionName(model), module);
+  Argument *arena = run->getArg(0), *arenaSize = run->getArg(1),
+           *inputs = run->getArg(2), *outputs = run->getArg(3);
+  arena->setName("arena");
+  arenaSize->setName("arena_size");
+  inputs->setName("inputs");
+  outputs->setName("outputs");
+
+  IRBuilder<> b(BasicBlock::Create(context, "entry", run));
+  // Returns `status` when `failed` holds, else continues in a new block.
+  auto checkOrReturn = [&](Value *failed, aotc_status_t status) {
+    BasicBlock *fail = BasicBlock::Create(context, "fail", run);
+    BasicBlock *next = BasicBlock::Create(context, "next", run);
+    b.CreateCondBr(failed, fail, next);
+    IRBuilder<>(fail).CreateRet(ConstantInt::get(i32, status));
+    b.SetInsertPoint(next);
+  };
+  checkOrReturn(b.CreateICmpULT(arenaSize, ConstantInt::get(i64, model.arenaSize)),
+                AOTC_STATUS_ARENA_TOO_SMALL);
+  Value *misalignment = b.CreateAnd(b.CreatePtrToInt(arena, i64),
+                                    model.arenaAlignment - 1);
+  checkOrReturn(b.CreateICmpNE(misalignment, ConstantInt::get(i64, 0)),
+                AOTC_STATUS_ARENA_MISALIGNED);
+  checkOrReturn(b.CreateOr(b.CreateIsNull(inputs), b.CreateIsNull(outputs)),
+                AOTC_STATUS_INVALID_ARGUMENT);
+
+  SmallVector<Value *> args{arena};
+  auto loadTensorPointers = [&](Value *array, size_t count) {
+    for (size_t i = 0; i < count; ++i) {
+      Value *slot = b.CreateConstInBoundsGEP1_64(ptr, array, i);
+      Value *tensor = b.CreateLoad(ptr, slot);
+      checkOrReturn(b.CreateIsNull(tensor), AOTC_STATUS_INVALID_ARGUMENT);
+      args.push_back(tensor);
+    }
+  };
+  loadTensorPointers(inputs, model.inputs.size());
+  loadTensorPointers(outputs, model.outputs.size());
+  b.CreateCall(graph, args);
+  b.CreateRet(ConstantInt::get(i32, AOTC_STATUS_OK));
+  return Error::success();
+}
+
+namespace {
+
+/// Builds the descriptor's constant globals.
+class DescriptorBuilder {
+public:
+  DescriptorBuilder(Module &module)
+      : module(module), context(module.getContext()),
+        i32(Type::getInt32Ty(context)), i64(Type::getInt64Ty(context)),
+        ptr(PointerType::getUnqual(context)),
+        tensorType(StructType::get(context, {ptr, i32, i32, ptr, i64, ptr})) {}
+
+  /// A zero-initialized buffer of `bytes`, placed in .bss.
+  Constant *buffer(StringRef name, uint64_t bytes, uint64_t alignment) {
+    auto *type = ArrayType::get(Type::getInt8Ty(context), bytes);
+    auto *global = new GlobalVariable(module, type, /*isConstant=*/false,
+                                      GlobalValue::InternalLinkage,
+                                      ConstantAggregateZero::get(type), name);
+    global->setAlignment(Align(alignment));
+    return global;
+  }
+
+  Constant *string(StringRef text, const Twine &name) {
+    auto *init = ConstantDataArray::getString(context, text);
+    return privateConstant(init, name);
+  }
+
+  Constant *privateConstant(Constant *init, const Twine &name) {
+    auto *global = new GlobalVariable(module, init->getType(), true,
+                                      GlobalValue::PrivateLinkage, init, name);
+    global->setUnnamedAddr(GlobalValue::UnnamedAddr::Global);
+    return global;
+  }
+
+  Constant *tensors(ArrayRef<TensorInterface> tensors, StringRef kind) {
+    SmallVector<Constant *> entries;
+    for (auto [i, tensor] : llvm::enumerate(tensors)) {
+      std::string prefix = "aotc_" + kind.str() + std::to_string(i);
+      Constant *shape = ConstantPointerNull::get(cast<PointerType>(ptr));
+      if (!tensor.shape.empty())
+        shape = privateConstant(
+            ConstantDataArray::get(context, ArrayRef<int64_t>(tensor.shape)),
+            prefix + "_shape");
+      entries.push_back(ConstantStruct::get(
+          tensorType,
+          {string(tensor.name, prefix + "_name"),
+           ConstantInt::get(i32, tensor.dtype),
+           ConstantInt::get(i32, tensor.shape.size()), shape,
+           ConstantInt::get(i64, tensor.byteSize),
+           buffer(prefix + "_buffer", tensor.byteSize, 64)}));
+    }
+    auto *arrayType = ArrayType::get(tensorType, entries.size());
+    return privateConstant(ConstantArray::get(arrayType, entries),
+                           "aotc_" + kind + "s");
+  }
+
+  Module &module;
+  LLVMContext &context;
+  Type *i32, *i64, *ptr;
+  StructType *tensorType;
+};
+
+} // namespace
+
+void emitExecutableDescriptor(Module &module, const ModelInterface &model,
+                              StringRef targetName) {
+  DescriptorBuilder b(module);
+  Type *i32 = b.i32, *i64 = b.i64, *ptr = b.ptr;
+  auto *modelType = StructType::get(
+      b.context, {i32, i32, i32, i32, i64, ptr, ptr, ptr, ptr, ptr, ptr});
+  Constant *fields[] = {
+      ConstantInt::get(i32, AOTC_MODEL_ABI_VERSION),
+      ConstantInt::get(i32, model.inputs.size()),
+      ConstantInt::get(i32, model.outputs.size()),
+      ConstantInt::get(i32, model.arenaAlignment),
+      ConstantInt::get(i64, model.arenaSize),
+      b.buffer("aotc_arena", model.arenaSize, model.arenaAlignment),
+      b.string(model.name, "aotc_model_name"),
+      b.string(targetName, "aotc_target_name"),
+      b.tensors(model.inputs, "input"),
+      b.tensors(model.outputs, "output"),
+      module.getFunction(getRunFunctionName(model)),
+  };
+  new GlobalVariable(module, modelType, /*isConstant=*/true,
+                     GlobalValue::ExternalLinkage,
+                     ConstantStruct::get(modelType, fields), "aotc_model");
+}
+
+} // namespace aotc

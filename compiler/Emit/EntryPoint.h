@@ -1,0 +1,28 @@
+//===- EntryPoint.h - The C entry point and executable descriptor -*- C++ -*-===//
+
+#ifndef AOTC_COMPILER_EMIT_ENTRYPOINT_H
+#define AOTC_COMPILER_EMIT_ENTRYPOINT_H
+
+#include "compiler/Emit/ModelInterface.h"
+
+#include "llvm/IR/Module.h"
+#include "llvm/Support/Error.h"
+
+namespace aotc {
+
+/// Adds `aotc_NAME_run(void *arena, size_t arena_size, const void *const
+/// inputs[], void *const outputs[])`: checks the arena's size and alignment
+/// and the tensor pointers, then calls `graphFunction` (bare pointers:
+/// arena, inputs, outputs), which becomes internal to the object.
+llvm::Error emitRunFunction(llvm::Module &module, const ModelInterface &model,
+                            llvm::StringRef graphFunction);
+
+/// Adds what an executable's runtime reads (runtime/include/aotc/model.h):
+/// the arena and every input and output buffer as zero-initialized, aligned
+/// globals, and the constant descriptor `aotc_model` pointing at them.
+void emitExecutableDescriptor(llvm::Module &module, const ModelInterface &model,
+                              llvm::StringRef targetName);
+
+} // namespace aotc
+
+#endif // AOTC_COMPILER_EMIT_ENTRYPOINT_H

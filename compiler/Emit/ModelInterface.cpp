@@ -1,0 +1,133 @@
+//===- ModelInterface.cpp - A compiled model's inputs, outputs, arena -----===//
+
+#include "compiler/Emit/ModelInterface.h"
+
+#include "aotc/model.h"
+
+#include "mlir/IR/BuiltinTypes.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace mlir;
+
+namespace aotc {
+
+namespace {
+
+struct DTypeInfo {
+  int32_t code;
+  StringRef cType;
+  StringRef name;
+};
+
+const DTypeInfo dtypes[] = {
+    {AOTC_DTYPE_F32, "float", "float32"},  {AOTC_DTYPE_F64, "double", "float64"},
+    {AOTC_DTYPE_I8, "int8_t", "int8"},     {AOTC_DTYPE_U8, "uint8_t", "uint8"},
+    {AOTC_DTYPE_I16, "int16_t", "int16"},  {AOTC_DTYPE_U16, "uint16_t", "uint16"},
+    {AOTC_DTYPE_I32, "int32_t", "int32"},  {AOTC_DTYPE_U32, "uint32_t", "uint32"},
+    {AOTC_DTYPE_I64, "int64_t", "int64"},  {AOTC_DTYPE_U64, "uint64_t", "uint64"},
+    {AOTC_DTYPE_BOOL, "bool", "bool"},     {AOTC_DTYPE_F16, "uint16_t", "float16"},
+    {AOTC_DTYPE_BF16, "uint16_t", "bfloat16"},
+};
+
+const DTypeInfo *findDType(int32_t code) {
+  for (const DTypeInfo &info : dtypes)
+    if (info.code == code)
+      return &info;
+  return nullptr;
+}
+
+/// The ONNX data type code of an element type, or 0.
+int32_t getDTypeCode(Type type) {
+  if (type.isF32())
+    return AOTC_DTYPE_F32;
+  if (type.isF64())
+    return AOTC_DTYPE_F64;
+  if (type.isF16())
+    return AOTC_DTYPE_F16;
+  if (type.isBF16())
+    return AOTC_DTYPE_BF16;
+  if (type.isInteger(1))
+    return AOTC_DTYPE_BOOL;
+  auto integer = dyn_cast<IntegerType>(type);
+  if (!integer)
+    return 0;
+  bool isUnsigned = integer.isUnsigned();
+  switch (integer.getWidth()) {
+  case 8:
+    return isUnsigned ? AOTC_DTYPE_U8 : AOTC_DTYPE_I8;
+  case 16:
+    return isUnsigned ? AOTC_DTYPE_U16 : AOTC_DTYPE_I16;
+  case 32:
+    return isUnsigned ? AOTC_DTYPE_U32 : AOTC_DTYPE_I32;
+  case 64:
+    return isUnsigned ? AOTC_DTYPE_U64 : AOTC_DTYPE_I64;
+  default:
+    return 0;
+  }
+}
+
+FailureOr<TensorInterface> describeTensor(Location loc, StringRef name,
+                                          Type type) {
+  auto tensor = dyn_cast<RankedTensorType>(type);
+  int32_t code = tensor ? getDTypeCode(tensor.getElementType()) : 0;
+  if (!tensor || !tensor.hasStaticShape() || !code)
+    return emitError(loc) << "'" << name << "' has type " << type
+                          << ", which a compiled model cannot take or return";
+  Type element = tensor.getElementType();
+  uint64_t elementBytes =
+      element.isInteger(1) ? 1 : element.getIntOrFloatBitWidth() / 8;
+  return TensorInterface{name.str(), code,
+                         llvm::to_vector(tensor.getShape()),
+                         elementBytes * tensor.getNumElements()};
+}
+
+} // namespace
+
+StringRef getCTypeName(int32_t dtype) {
+  const DTypeInfo *info = findDType(dtype);
+  return info ? info->cType : "void";
+}
+
+StringRef getDTypeName(int32_t dtype) {
+  const DTypeInfo *info = findDType(dtype);
+  return info ? info->name : "unknown";
+}
+
+std::string makeCIdentifier(StringRef text) {
+  std::string id;
+  for (char c : text)
+    id += llvm::isAlnum(c) ? c : '_';
+  if (id.empty() || llvm::isDigit(id[0]))
+    id = "m" + id;
+  return id;
+}
+
+FailureOr<ModelInterface> describeModelInterface(func::FuncOp graph,
+                                                 StringRef name) {
+  ModelInterface model;
+  model.name = makeCIdentifier(name);
+  auto nameOf = [](DictionaryAttr attrs, StringRef fallback) -> std::string {
+    if (auto value = attrs ? attrs.getAs<StringAttr>("onnx.name") : nullptr)
+      return value.str();
+    return fallback.str();
+  };
+  for (auto [i, type] : llvm::enumerate(graph.getArgumentTypes())) {
+    std::string inputName =
+        nameOf(graph.getArgAttrDict(i), "input" + std::to_string(i));
+    auto tensor = describeTensor(graph.getLoc(), inputName, type);
+    if (failed(tensor))
+      return failure();
+    model.inputs.push_back(*tensor);
+  }
+  for (auto [i, type] : llvm::enumerate(graph.getResultTypes())) {
+    std::string outputName =
+        nameOf(graph.getResultAttrDict(i), "output" + std::to_string(i));
+    auto tensor = describeTensor(graph.getLoc(), outputName, type);
+    if (failed(tensor))
+      return failure();
+    model.outputs.push_back(*tensor);
+  }
+  return model;
+}
+
+} // namespace aotc

@@ -1,0 +1,166 @@
+//===- TileAndVectorize.cpp - The aotc-tile-and-vectorize pass ------------===//
+//
+// Contractions carry almost all of the FLOPs of the models we compile, so
+// they get an explicit register-tiled, vectorized micro-kernel. The rest
+// (elementwise, pooling, depthwise convolution, im2col) is memory-bound and
+// is left as loops ordered so that LLVM's loop vectorizer finds a
+// contiguous innermost loop.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/Passes.h"
+
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
+#include "mlir/IR/PatternMatch.h"
+
+namespace aotc {
+#define GEN_PASS_DEF_TILEANDVECTORIZEPASS
+#include "passes/Passes.h.inc"
+} // namespace aotc
+
+using namespace mlir;
+
+namespace {
+
+/// Rewrites NCHW/FCHW 2-D convolutions into im2col followed by a
+/// contraction with the filter as the left operand.
+void rewriteConvolutionsToIm2Col(func::FuncOp func) {
+  IRRewriter rewriter(func.getContext());
+  SmallVector<linalg::Conv2DNchwFchwOp> convs;
+  func.walk([&](linalg::Conv2DNchwFchwOp conv) { convs.push_back(conv); });
+  for (linalg::Conv2DNchwFchwOp conv : convs) {
+    if (!conv.hasPureTensorSemantics())
+      continue;
+    rewriter.setInsertionPoint(conv);
+    // Leaves the op as it is when the rewrite does not apply.
+    (void)linalg::rewriteInIm2Col(rewriter, conv);
+  }
+}
+
+/// Tile sizes for `op`: the innermost M, N and K dimensions get the register
+/// tile (clamped to the dimension's size), every other dimension 1.
+SmallVector<int64_t> getContractionTileSizes(linalg::LinalgOp op,
+                                             const linalg::ContractionDimensions &dims,
+                                             ArrayRef<int64_t> tile) {
+  SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+  SmallVector<int64_t> sizes(ranges.size(), 1);
+  auto setInnermost = [&](ArrayRef<unsigned> group, int64_t size) {
+    if (!group.empty())
+      sizes[group.back()] = std::min(size, ranges[group.back()]);
+  };
+  setInnermost(dims.m, tile[0]);
+  setInnermost(dims.n, tile[1]);
+  setInnermost(dims.k, tile[2]);
+  return sizes;
+}
+
+/// Tiles a static contraction to the register tile and vectorizes the tile.
+LogicalResult tileAndVectorizeContraction(RewriterBase &rewriter,
+                                          linalg::LinalgOp op,
+                                          ArrayRef<int64_t> tile) {
+  FailureOr<linalg::ContractionDimensions> dims =
+      linalg::inferContractionDims(op);
+  if (failed(dims) || !op.hasPureTensorSemantics() ||
+      llvm::any_of(op.getStaticLoopRanges(), ShapedType::isDynamic))
+    return failure();
+  SmallVector<int64_t> sizes = getContractionTileSizes(op, *dims, tile);
+
+  scf::SCFTilingOptions options;
+  options.setTileSizes(getAsIndexOpFoldResult(rewriter.getContext(), sizes));
+  rewriter.setInsertionPoint(op);
+  FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
+      rewriter, cast<TilingInterface>(op.getOperation()), options);
+  if (failed(tiled))
+    return failure();
+  rewriter.replaceOp(op, tiled->replacements);
+
+  Operation *tiledOp = tiled->tiledOps.back();
+  rewriter.setInsertionPoint(tiledOp);
+  // Partial tiles at the edges have dynamic sizes: the vector sizes are the
+  // tile sizes, and the vectorizer masks the remainder.
+  // Full tiles have static shapes and need no masks.
+  bool isStatic = llvm::none_of(cast<linalg::LinalgOp>(tiledOp).getStaticLoopRanges(),
+                                ShapedType::isDynamic);
+  FailureOr<linalg::VectorizationResult> vectorized = linalg::vectorize(
+      rewriter, tiledOp, isStatic ? ArrayRef<int64_t>() : ArrayRef<int64_t>(sizes),
+      /*inputScalableVecDims=*/{},
+      /*vectorizeNDExtract=*/false, /*flatten1DDepthwiseConv=*/false,
+      /*assumeDynamicDimsMatchVecSizes=*/false,
+      /*createNamedContraction=*/false);
+  if (failed(vectorized))
+    return success(); // Tiled scalar code is still correct.
+  if (!vectorized->replacements.empty())
+    rewriter.replaceOp(tiledOp, vectorized->replacements);
+  else
+    rewriter.eraseOp(tiledOp);
+  return success();
+}
+
+/// Generalizes `op` and moves its reduction loops outside its parallel ones,
+/// keeping as innermost loop the parallel dimension that indexes the
+/// output's last (contiguous) dimension.
+void orderLoopsForVectorization(RewriterBase &rewriter, linalg::LinalgOp op) {
+  if (op.getNumDpsInits() != 1 || op.getNumLoops() < 2)
+    return;
+  AffineMap outputMap = op.getMatchingIndexingMap(op.getDpsInitOperand(0));
+  if (outputMap.getNumResults() == 0)
+    return;
+  auto innermost = dyn_cast<AffineDimExpr>(outputMap.getResults().back());
+  if (!innermost)
+    return;
+  SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
+  SmallVector<unsigned> order;
+  // Parallel dimensions first (outermost), then reductions, then the
+  // contiguous output dimension.
+  for (unsigned d = 0; d < iterators.size(); ++d)
+    if (iterators[d] == utils::IteratorType::parallel &&
+        d != innermost.getPosition())
+      order.push_back(d);
+  for (unsigned d = 0; d < iterators.size(); ++d)
+    if (iterators[d] == utils::IteratorType::reduction)
+      order.push_back(d);
+  order.push_back(innermost.getPosition());
+  if (llvm::equal(order, llvm::seq<unsigned>(0, iterators.size())))
+    return;
+
+  rewriter.setInsertionPoint(op);
+  auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());
+  if (!generic) {
+    FailureOr<linalg::GenericOp> generalized =
+        linalg::generalizeNamedOp(rewriter, op);
+    if (failed(generalized))
+      return;
+    generic = *generalized;
+  }
+  (void)linalg::interchangeGenericOp(rewriter, generic, order);
+}
+
+struct TileAndVectorizePass
+    : aotc::impl::TileAndVectorizePassBase<TileAndVectorizePass> {
+  using TileAndVectorizePassBase::TileAndVectorizePassBase;
+
+  void runOnOperation() override {
+    func::FuncOp func = getOperation();
+    if (matmulTile.size() != 3 ||
+        llvm::any_of(matmulTile, [](int64_t s) { return s <= 0; })) {
+      func.emitError("matmul-tile must be three positive sizes M,N,K");
+      return signalPassFailure();
+    }
+    rewriteConvolutionsToIm2Col(func);
+
+    IRRewriter rewriter(&getContext());
+    SmallVector<linalg::LinalgOp> ops;
+    func.walk([&](linalg::LinalgOp op) { ops.push_back(op); });
+    for (linalg::LinalgOp op : ops) {
+      if (linalg::isaContractionOpInterface(op)) {
+        if (succeeded(tileAndVectorizeContraction(rewriter, op, matmulTile)))
+          continue;
+      }
+      if (!isa<linalg::FillOp, linalg::CopyOp>(op))
+        orderLoopsForVectorization(rewriter, op);
+    }
+  }
+};
+
+} // namespace

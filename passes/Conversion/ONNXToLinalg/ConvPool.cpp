@@ -1,0 +1,484 @@
+//===- ConvPool.cpp - onnx to linalg: convolutions and pooling ------------===//
+//
+// Conv, MaxPool and AveragePool become linalg's NCHW named ops on an input
+// padded with `tensor.pad` (zeros, or -inf for MaxPool). The pads come from
+// `pads` or `auto_pad`; the result type, which shape inference computed,
+// fixes the number of windows, and when it needs more input than the pads
+// give (ceil_mode) the input is padded further at the end. 1-D ops run as
+// 2-D ops on a unit height. Conv picks `conv_2d_nchw_fchw` (group 1),
+// `depthwise_conv_2d_nchw_chw` (one filter per channel) or
+// `conv_2d_ngchw_gfchw` (other groups) and adds the bias in an epilogue
+// generic; AveragePool divides a window sum by the window size, or by the
+// number of input elements in each window when the padding is not counted.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/Conversion/ONNXToLinalg/LoweringUtils.h"
+#include "passes/Conversion/ONNXToLinalg/Patterns.h"
+
+#include "dialects/ONNX/IR/ONNXDialect.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+
+using namespace mlir;
+using namespace aotc;
+
+namespace {
+
+/// The geometry of a sliding window over the spatial dimensions.
+struct Window {
+  SmallVector<int64_t> kernel, strides, dilations;
+  /// The padding the op asks for (pads or auto_pad).
+  SmallVector<int64_t> padLow, padHigh;
+  /// Padding beyond `padHigh` that the last windows need (ceil_mode).
+  SmallVector<int64_t> extraHigh;
+};
+
+/// Computes the window of an op over `input` spatial sizes that produces
+/// `output` spatial sizes. Fails with a diagnostic on attributes of the wrong
+/// size, an unknown auto_pad, or (unless `allowExtra`) an output that needs
+/// more input than the padding gives.
+FailureOr<Window> computeWindow(Operation *op, ArrayRef<int64_t> input,
+                                ArrayRef<int64_t> output,
+                                ArrayRef<int64_t> kernel,
+                                std::optional<ArrayRef<int64_t>> strides,
+                                std::optional<ArrayRef<int64_t>> dilations,
+                                std::optional<ArrayRef<int64_t>> pads,
+                                StringRef autoPad, bool allowExtra) {
+  size_t rank = input.size();
+  Window w;
+  w.kernel.assign(kernel.begin(), kernel.end());
+  w.strides.assign(rank, 1);
+  w.dilations.assign(rank, 1);
+  if (kernel.size() != rank)
+    return emitUnsupported(op, "kernel rank differs from the input's");
+  if (strides) {
+    if (strides->size() != rank)
+      return emitUnsupported(op, "strides of the wrong size");
+    w.strides.assign(strides->begin(), strides->end());
+  }
+  if (dilations) {
+    if (dilations->size() != rank)
+      return emitUnsupported(op, "dilations of the wrong size");
+    w.dilations.assign(dilations->begin(), dilations->end());
+  }
+  if (pads && autoPad == "NOTSET" && pads->size() != 2 * rank)
+    return emitUnsupported(op, "pads of the wrong size");
+  for (size_t i = 0; i < rank; ++i) {
+    int64_t s = w.strides[i], d = w.dilations[i], k = w.kernel[i];
+    int64_t extent = (k - 1) * d + 1;
+    int64_t needed = (output[i] - 1) * s + extent;
+    int64_t low = 0, high = 0;
+    if (autoPad == "NOTSET") {
+      if (pads) {
+        low = (*pads)[i];
+        high = (*pads)[i + rank];
+      }
+    } else if (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER") {
+      int64_t total = std::max<int64_t>(0, needed - input[i]);
+      low = autoPad == "SAME_UPPER" ? total / 2 : total - total / 2;
+      high = total - low;
+    } else if (autoPad != "VALID") {
+      return emitUnsupported(op, "auto_pad '" + autoPad + "'");
+    }
+    if (low < 0 || high < 0)
+      return emitUnsupported(op, "negative pads");
+    int64_t extra = std::max<int64_t>(0, needed - (input[i] + low + high));
+    if (extra && !allowExtra)
+      return emitUnsupported(op, "an output larger than the padded input");
+    w.padLow.push_back(low);
+    w.padHigh.push_back(high);
+    w.extraHigh.push_back(extra);
+  }
+  return w;
+}
+
+/// Turns a 1-D window op into a 2-D one on a unit height.
+void prependUnitDim(Window &w) {
+  for (SmallVector<int64_t> *v :
+       {&w.kernel, &w.strides, &w.dilations, &w.padLow, &w.padHigh,
+        &w.extraHigh})
+    v->insert(v->begin(), v == &w.strides || v == &w.dilations ||
+                                  v == &w.kernel
+                              ? 1
+                              : 0);
+}
+
+/// `value` [N, C, W] as [N, C, 1, W]; 4-D values unchanged.
+Value to4D(OpBuilder &b, Location loc, Value value) {
+  auto type = cast<RankedTensorType>(value.getType());
+  if (type.getRank() == 4)
+    return value;
+  SmallVector<int64_t> shape(type.getShape());
+  shape.insert(shape.begin() + 2, 1);
+  return reshapeTo(b, loc, value,
+                   RankedTensorType::get(shape, type.getElementType()));
+}
+
+/// `input` padded on its spatial dimensions (2 and up) as `w` says.
+Value padSpatial(OpBuilder &b, Location loc, Value input, const Window &w,
+                 Value padValue) {
+  SmallVector<int64_t> low = {0, 0}, high = {0, 0};
+  for (size_t i = 0; i < w.kernel.size(); ++i) {
+    low.push_back(w.padLow[i]);
+    high.push_back(w.padHigh[i] + w.extraHigh[i]);
+  }
+  return padConstant(b, loc, input, low, high, padValue);
+}
+
+RankedTensorType withShape(RankedTensorType type, ArrayRef<int64_t> shape) {
+  return RankedTensorType::get(shape, type.getElementType());
+}
+
+/// The 4-D result type of a window op whose result is `resultType`.
+RankedTensorType to4DType(RankedTensorType resultType) {
+  SmallVector<int64_t> shape(resultType.getShape());
+  if (shape.size() == 3)
+    shape.insert(shape.begin() + 2, 1);
+  return withShape(resultType, shape);
+}
+
+//===----------------------------------------------------------------------===//
+// Conv
+//===----------------------------------------------------------------------===//
+
+struct ConvLowering : OpConversionPattern<onnx::ConvOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::ConvOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    RankedTensorType resultType =
+        getConvertedTensorType(*getTypeConverter(), op.getY());
+    auto inputType = cast<RankedTensorType>(adaptor.getX().getType());
+    auto filterType = cast<RankedTensorType>(adaptor.getW().getType());
+    int64_t rank = inputType.getRank();
+    if (rank != 3 && rank != 4)
+      return emitUnsupported(op, Twine(rank - 2) + "-D convolution");
+    if (!isa<FloatType>(inputType.getElementType()))
+      return emitUnsupported(op, "non-float element types");
+    int64_t group = op.getGroup();
+    int64_t channels = inputType.getDimSize(1);
+    int64_t filters = filterType.getDimSize(0);
+    if (group < 1 || channels % group || filters % group ||
+        filterType.getDimSize(1) * group != channels)
+      return emitUnsupported(op, "group " + Twine(group) + " for " +
+                                     Twine(channels) + " channels");
+    FailureOr<Window> window = computeWindow(
+        op, inputType.getShape().drop_front(2),
+        resultType.getShape().drop_front(2),
+        filterType.getShape().drop_front(2), op.getStrides(),
+        op.getDilations(), op.getPads(), op.getAutoPad(),
+        /*allowExtra=*/false);
+    if (failed(window))
+      return failure();
+    if (rank == 3)
+      prependUnitDim(*window);
+
+    Type elementType = inputType.getElementType();
+    Value zero = createScalar(rewriter, loc, elementType, 0.0);
+    Value input = to4D(rewriter, loc, adaptor.getX());
+    Value filter = to4D(rewriter, loc, adaptor.getW());
+    input = padSpatial(rewriter, loc, input, *window, zero);
+    auto filter4DType = cast<RankedTensorType>(filter.getType());
+    RankedTensorType outType = to4DType(resultType);
+    auto stridesAttr = rewriter.getI64TensorAttr(window->strides);
+    auto dilationsAttr = rewriter.getI64TensorAttr(window->dilations);
+
+    ArrayRef<int64_t> outShape = outType.getShape();
+    ArrayRef<int64_t> filterShape = filter4DType.getShape();
+    Value conv;
+    if (group == 1) {
+      conv = linalg::Conv2DNchwFchwOp::create(
+                 rewriter, loc, TypeRange{outType}, ValueRange{input, filter},
+                 ValueRange{createFilled(rewriter, loc, outType, zero)},
+                 stridesAttr, dilationsAttr)
+                 .getResult(0);
+    } else if (group == channels && filters == channels) {
+      // One filter per channel: [C, 1, KH, KW] -> [C, KH, KW].
+      Value filter3D = reshapeTo(
+          rewriter, loc, filter,
+          withShape(filter4DType,
+                    {filterShape[0], filterShape[2], filterShape[3]}));
+      conv = linalg::DepthwiseConv2DNchwChwOp::create(
+                 rewriter, loc, TypeRange{outType},
+                 ValueRange{input, filter3D},
+                 ValueRange{createFilled(rewriter, loc, outType, zero)},
+                 stridesAttr, dilationsAttr)
+                 .getResult(0);
+    } else {
+      // [N, G*C/G, H, W] x [G*F/G, C/G, KH, KW] -> [N, G, F/G, OH, OW].
+      auto paddedType = cast<RankedTensorType>(input.getType());
+      ArrayRef<int64_t> in = paddedType.getShape();
+      Value input5D = reshapeTo(
+          rewriter, loc, input,
+          withShape(paddedType, {in[0], group, in[1] / group, in[2], in[3]}));
+      Value filter5D = reshapeTo(
+          rewriter, loc, filter,
+          withShape(filter4DType, {group, filterShape[0] / group,
+                                   filterShape[1], filterShape[2],
+                                   filterShape[3]}));
+      auto out5DType =
+          withShape(outType, {outShape[0], group, outShape[1] / group,
+                              outShape[2], outShape[3]});
+      Value conv5D =
+          linalg::Conv2DNgchwGfchwOp::create(
+              rewriter, loc, TypeRange{out5DType},
+              ValueRange{input5D, filter5D},
+              ValueRange{createFilled(rewriter, loc, out5DType, zero)},
+              stridesAttr, dilationsAttr)
+              .getResult(0);
+      conv = reshapeTo(rewriter, loc, conv5D, outType);
+    }
+
+    if (Value bias = adaptor.getB()) {
+      MLIRContext *context = rewriter.getContext();
+      AffineMap identity = rewriter.getMultiDimIdentityMap(4);
+      AffineMap channel =
+          AffineMap::get(4, 0, {getAffineDimExpr(1, context)}, context);
+      conv = buildGeneric(
+          rewriter, loc, outType, {conv, bias}, {identity, channel},
+          [](OpBuilder &b, Location bodyLoc, ValueRange args) {
+            return (Value)arith::AddFOp::create(b, bodyLoc, args[0], args[1]);
+          });
+    }
+    rewriter.replaceOp(op, reshapeTo(rewriter, loc, conv, resultType));
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Pooling
+//===----------------------------------------------------------------------===//
+
+/// The pieces both pooling patterns share: the window, and the 4-D padded
+/// input and result type.
+struct PoolSetup {
+  Window window;
+  Value input;
+  RankedTensorType outType;
+  Value windowTensor;
+};
+
+template <typename PoolOp>
+FailureOr<PoolSetup>
+setUpPool(PoolOp op, Value input, RankedTensorType resultType,
+          std::optional<ArrayRef<int64_t>> dilations,
+          ConversionPatternRewriter &rewriter,
+          function_ref<Value(Type)> padValueFn) {
+  auto inputType = cast<RankedTensorType>(input.getType());
+  int64_t rank = inputType.getRank();
+  if (rank != 3 && rank != 4)
+    return emitUnsupported(op, Twine(rank - 2) + "-D pooling");
+  if (!isa<FloatType>(inputType.getElementType()))
+    return emitUnsupported(op, "non-float element types");
+  FailureOr<Window> window = computeWindow(
+      op, inputType.getShape().drop_front(2),
+      resultType.getShape().drop_front(2), op.getKernelShape(),
+      op.getStrides(), dilations, op.getPads(), op.getAutoPad(),
+      /*allowExtra=*/true);
+  if (failed(window))
+    return failure();
+  if (rank == 3)
+    prependUnitDim(*window);
+  Location loc = op.getLoc();
+  PoolSetup setup;
+  setup.window = *window;
+  Value input4D = to4D(rewriter, loc, input);
+  setup.input = padSpatial(rewriter, loc, input4D, *window,
+                           padValueFn(inputType.getElementType()));
+  setup.outType = to4DType(resultType);
+  setup.windowTensor = tensor::EmptyOp::create(
+      rewriter, loc, window->kernel, inputType.getElementType());
+  return setup;
+}
+
+struct MaxPoolLowering : OpConversionPattern<onnx::MaxPoolOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::MaxPoolOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    if (op.getIndices() && !op.getIndices().use_empty())
+      return emitUnsupported(op, "the Indices output");
+    RankedTensorType resultType =
+        getConvertedTensorType(*getTypeConverter(), op.getY());
+    FailureOr<PoolSetup> setup =
+        setUpPool(op, adaptor.getX(), resultType, op.getDilations(), rewriter,
+                  [&](Type type) { return createLowest(rewriter, loc, type); });
+    if (failed(setup))
+      return failure();
+    Value lowest =
+        createLowest(rewriter, loc, resultType.getElementType());
+    Value pool =
+        linalg::PoolingNchwMaxOp::create(
+            rewriter, loc, TypeRange{setup->outType},
+            ValueRange{setup->input, setup->windowTensor},
+            ValueRange{createFilled(rewriter, loc, setup->outType, lowest)},
+            rewriter.getI64TensorAttr(setup->window.strides),
+            rewriter.getI64TensorAttr(setup->window.dilations))
+            .getResult(0);
+    SmallVector<Value> results = {reshapeTo(rewriter, loc, pool, resultType)};
+    // An unused Indices result still needs a (dead) replacement.
+    if (Value indices = op.getIndices())
+      results.push_back(createEmpty(
+          rewriter, loc, getConvertedTensorType(*getTypeConverter(), indices)));
+    rewriter.replaceOp(op, results);
+    return success();
+  }
+};
+
+/// For each output position along one dimension, the number of window
+/// positions that fall inside [lo, hi).
+SmallVector<double> countInside(int64_t outputSize, int64_t stride,
+                                int64_t kernel, int64_t padLow, int64_t lo,
+                                int64_t hi) {
+  SmallVector<double> counts;
+  for (int64_t o = 0; o < outputSize; ++o) {
+    int64_t count = 0;
+    for (int64_t j = 0; j < kernel; ++j) {
+      int64_t p = o * stride - padLow + j;
+      if (p >= lo && p < hi)
+        ++count;
+    }
+    counts.push_back(count);
+  }
+  return counts;
+}
+
+struct AveragePoolLowering : OpConversionPattern<onnx::AveragePoolOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::AveragePoolOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    RankedTensorType resultType =
+        getConvertedTensorType(*getTypeConverter(), op.getY());
+    FailureOr<PoolSetup> setup = setUpPool(
+        op, adaptor.getX(), resultType, std::nullopt, rewriter,
+        [&](Type type) { return createScalar(rewriter, loc, type, 0.0); });
+    if (failed(setup))
+      return failure();
+    Type elementType = resultType.getElementType();
+    Value zero = createScalar(rewriter, loc, elementType, 0.0);
+    RankedTensorType outType = setup->outType;
+    const Window &w = setup->window;
+    Value sum =
+        linalg::PoolingNchwSumOp::create(
+            rewriter, loc, TypeRange{outType},
+            ValueRange{setup->input, setup->windowTensor},
+            ValueRange{createFilled(rewriter, loc, outType, zero)},
+            rewriter.getI64TensorAttr(w.strides),
+            rewriter.getI64TensorAttr(w.dilations))
+            .getResult(0);
+
+    // The divisor of each output element is separable: the product of one
+    // count per spatial dimension.
+    auto paddedShape =
+        cast<RankedTensorType>(setup->input.getType()).getShape();
+    bool includePad = op.getCountIncludePad() != 0;
+    SmallVector<SmallVector<double>> counts;
+    bool uniform = true;
+    for (int64_t i = 0; i < 2; ++i) {
+      int64_t inputSize =
+          paddedShape[2 + i] - w.padLow[i] - w.padHigh[i] - w.extraHigh[i];
+      int64_t lo = includePad ? -w.padLow[i] : 0;
+      int64_t hi = includePad ? inputSize + w.padHigh[i] : inputSize;
+      counts.push_back(countInside(outType.getDimSize(2 + i), w.strides[i],
+                                   w.kernel[i], w.padLow[i], lo, hi));
+      uniform &= llvm::all_equal(counts.back());
+    }
+    Value result;
+    if (uniform) {
+      Value divisor = createScalar(rewriter, loc, elementType,
+                                   counts[0].front() * counts[1].front());
+      result = buildElementwise(
+          rewriter, loc, outType, sum,
+          [&](OpBuilder &b, Location bodyLoc, ValueRange args) {
+            return (Value)arith::DivFOp::create(b, bodyLoc, args[0], divisor);
+          });
+    } else {
+      MLIRContext *context = rewriter.getContext();
+      SmallVector<Value> inputs = {sum};
+      SmallVector<AffineMap> maps = {rewriter.getMultiDimIdentityMap(4)};
+      for (int64_t i = 0; i < 2; ++i) {
+        inputs.push_back(createFloatTensor(
+            rewriter, loc,
+            RankedTensorType::get({(int64_t)counts[i].size()}, elementType),
+            counts[i]));
+        maps.push_back(
+            AffineMap::get(4, 0, {getAffineDimExpr(2 + i, context)}, context));
+      }
+      result = buildGeneric(
+          rewriter, loc, outType, inputs, maps,
+          [](OpBuilder &b, Location bodyLoc, ValueRange args) {
+            Value count = arith::MulFOp::create(b, bodyLoc, args[1], args[2]);
+            return (Value)arith::DivFOp::create(b, bodyLoc, args[0], count);
+          });
+    }
+    rewriter.replaceOp(op, reshapeTo(rewriter, loc, result, resultType));
+    return success();
+  }
+};
+
+/// GlobalAveragePool and GlobalMaxPool: a reduction over the spatial
+/// dimensions, then the division for the average.
+template <typename OpTy, bool isMax>
+struct GlobalPoolLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    RankedTensorType resultType =
+        getConvertedTensorType(*this->getTypeConverter(), op.getY());
+    Value input = adaptor.getX();
+    auto inputType = cast<RankedTensorType>(input.getType());
+    Type elementType = inputType.getElementType();
+    if (!isa<FloatType>(elementType))
+      return emitUnsupported(op, "non-float element types");
+    if (inputType.getRank() < 3)
+      return emitUnsupported(op, "inputs of rank below 3");
+    SmallVector<int64_t> axes;
+    int64_t count = 1;
+    for (int64_t d = 2; d < inputType.getRank(); ++d) {
+      axes.push_back(d);
+      count *= inputType.getDimSize(d);
+    }
+    Value reduced;
+    if constexpr (isMax) {
+      reduced = buildReduction(
+          rewriter, loc, input, axes, createLowest(rewriter, loc, elementType),
+          [](OpBuilder &b, Location bodyLoc, Value in, Value acc) {
+            return (Value)arith::MaximumFOp::create(b, bodyLoc, in, acc);
+          });
+    } else {
+      reduced = buildReduction(
+          rewriter, loc, input, axes,
+          createScalar(rewriter, loc, elementType, 0.0),
+          [](OpBuilder &b, Location bodyLoc, Value in, Value acc) {
+            return (Value)arith::AddFOp::create(b, bodyLoc, in, acc);
+          });
+      Value divisor = createScalar(rewriter, loc, elementType, count);
+      reduced = buildElementwise(
+          rewriter, loc, cast<RankedTensorType>(reduced.getType()), reduced,
+          [&](OpBuilder &b, Location bodyLoc, ValueRange args) {
+            return (Value)arith::DivFOp::create(b, bodyLoc, args[0], divisor);
+          });
+    }
+    rewriter.replaceOp(op, reshapeTo(rewriter, loc, reduced, resultType));
+    return success();
+  }
+};
+
+} // namespace
+
+void aotc::populateConvPoolPatterns(TypeConverter &converter,
+                                    RewritePatternSet &patterns) {
+  patterns.add<ConvLowering, MaxPoolLowering, AveragePoolLowering,
+               GlobalPoolLowering<onnx::GlobalAveragePoolOp, false>,
+               GlobalPoolLowering<onnx::GlobalMaxPoolOp, true>>(
+      converter, patterns.getContext());
+}

@@ -1,0 +1,527 @@
+//===- Normalization.cpp - onnx to linalg: normalizations, reductions -----===//
+//
+// BatchNormalization (inference) is one multiply-add per element with a
+// per-channel scale and shift, folded at compile time when its four
+// parameters are constants. Softmax and LogSoftmax subtract the maximum
+// along the axis before exponentiating. Reductions are `linalg.generic`s
+// with reduction iterators over the constant axes; keepdims only reshapes
+// the result. LayerNormalization and InstanceNormalization compute the mean
+// and variance with the same reductions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "passes/Conversion/ONNXToLinalg/LoweringUtils.h"
+#include "passes/Conversion/ONNXToLinalg/Patterns.h"
+
+#include "dialects/ONNX/IR/ONNXDialect.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+
+#include <cmath>
+
+using namespace mlir;
+using namespace aotc;
+
+namespace {
+
+Value addF(OpBuilder &b, Location loc, Value x, Value y) {
+  return arith::AddFOp::create(b, loc, x, y);
+}
+
+Value maxF(OpBuilder &b, Location loc, Value x, Value y) {
+  return arith::MaximumFOp::create(b, loc, x, y);
+}
+
+/// The maps for reading `x` (identity) and a tensor reduced over `axes`
+/// (projection) in loops over `x`.
+SmallVector<AffineMap> identityAndProjection(OpBuilder &b, int64_t rank,
+                                             ArrayRef<int64_t> axes) {
+  return {b.getMultiDimIdentityMap(rank),
+          getProjectionMap(b.getContext(), rank, axes)};
+}
+
+/// `reduced` divided elementwise by `count`.
+Value divideBy(OpBuilder &b, Location loc, Value reduced, int64_t count) {
+  auto type = cast<RankedTensorType>(reduced.getType());
+  Value divisor = createScalar(b, loc, type.getElementType(), count);
+  return buildElementwise(b, loc, type, reduced,
+                          [&](OpBuilder &nb, Location l, ValueRange args) {
+                            return (Value)arith::DivFOp::create(nb, l, args[0],
+                                                                divisor);
+                          });
+}
+
+//===----------------------------------------------------------------------===//
+// BatchNormalization
+//===----------------------------------------------------------------------===//
+
+struct BatchNormalizationLowering
+    : OpConversionPattern<onnx::BatchNormalizationOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::BatchNormalizationOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    if (op.getTrainingMode() != 0)
+      return emitUnsupported(op, "training mode");
+    for (Value stat : {op.getRunningMean(), op.getRunningVar()})
+      if (stat && !stat.use_empty())
+        return emitUnsupported(op, "the running statistics outputs");
+    RankedTensorType resultType =
+        getConvertedTensorType(*getTypeConverter(), op.getY());
+    Type elementType = resultType.getElementType();
+    if (!isa<FloatType>(elementType) || resultType.getRank() < 2)
+      return emitUnsupported(op, "non-float or rank-1 inputs");
+    int64_t channels = resultType.getDimSize(1);
+    double epsilon = op.getEpsilon().convertToDouble();
+    auto channelType = RankedTensorType::get({channels}, elementType);
+
+    // y = x * s + t with s = scale / sqrt(var + eps), t = B - mean * s.
+    Value scale, shift;
+    auto params = {op.getScale(), op.getB(), op.getInputMean(),
+                   op.getInputVar()};
+    SmallVector<SmallVector<double>> values;
+    for (Value param : params)
+      if (auto doubles = getConstantDoubles(param))
+        values.push_back(doubles->size() == 1
+                             ? SmallVector<double>(channels, doubles->front())
+                             : *doubles);
+    if (values.size() == 4 &&
+        llvm::all_of(values, [&](const SmallVector<double> &v) {
+          return (int64_t)v.size() == channels;
+        })) {
+      SmallVector<double> s(channels), t(channels);
+      for (int64_t c = 0; c < channels; ++c) {
+        s[c] = values[0][c] / std::sqrt(values[3][c] + epsilon);
+        t[c] = values[1][c] - values[2][c] * s[c];
+      }
+      scale = createFloatTensor(rewriter, loc, channelType, s);
+      shift = createFloatTensor(rewriter, loc, channelType, t);
+    } else {
+      Value eps = createScalar(rewriter, loc, elementType, epsilon);
+      scale = buildElementwise(
+          rewriter, loc, channelType,
+          {adaptor.getScale(), adaptor.getInputVar()},
+          [&](OpBuilder &b, Location l, ValueRange args) {
+            Value root = math::SqrtOp::create(b, l, addF(b, l, args[1], eps));
+            return (Value)arith::DivFOp::create(b, l, args[0], root);
+          });
+      shift = buildElementwise(
+          rewriter, loc, channelType,
+          {adaptor.getB(), adaptor.getInputMean(), scale},
+          [&](OpBuilder &b, Location l, ValueRange args) {
+            Value scaledMean = arith::MulFOp::create(b, l, args[1], args[2]);
+            return (Value)arith::SubFOp::create(b, l, args[0], scaledMean);
+          });
+    }
+
+    MLIRContext *context = rewriter.getContext();
+    int64_t rank = resultType.getRank();
+    AffineMap channel =
+        AffineMap::get(rank, 0, {getAffineDimExpr(1, context)}, context);
+    Value result = buildGeneric(
+        rewriter, loc, resultType, {adaptor.getX(), scale, shift},
+        {rewriter.getMultiDimIdentityMap(rank), channel, channel},
+        [](OpBuilder &b, Location l, ValueRange args) {
+          Value scaled = arith::MulFOp::create(b, l, args[0], args[1]);
+          return addF(b, l, scaled, args[2]);
+        });
+    SmallVector<Value> results = {result};
+    for (Value stat : {op.getRunningMean(), op.getRunningVar()})
+      if (stat)
+        results.push_back(createEmpty(
+            rewriter, loc, getConvertedTensorType(*getTypeConverter(), stat)));
+    rewriter.replaceOp(op, results);
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Softmax, LogSoftmax
+//===----------------------------------------------------------------------===//
+
+template <typename OpTy, bool isLog>
+struct SoftmaxLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value x = adaptor.getInput();
+    auto type = cast<RankedTensorType>(x.getType());
+    Type elementType = type.getElementType();
+    if (!isa<FloatType>(elementType))
+      return emitUnsupported(op, "non-float element types");
+    int64_t rank = type.getRank();
+    std::optional<int64_t> axis = normalizeAxis(op.getAxis(), rank);
+    if (!axis)
+      return emitUnsupported(op, "axis out of range");
+    SmallVector<AffineMap> maps = identityAndProjection(rewriter, rank, *axis);
+
+    Value max = buildReduction(rewriter, loc, x, *axis,
+                               createLowest(rewriter, loc, elementType), maxF);
+    Value exp = buildGeneric(rewriter, loc, type, {x, max}, maps,
+                             [](OpBuilder &b, Location l, ValueRange args) {
+                               Value shifted =
+                                   arith::SubFOp::create(b, l, args[0], args[1]);
+                               return (Value)math::ExpOp::create(b, l, shifted);
+                             });
+    Value sum =
+        buildReduction(rewriter, loc, exp, *axis,
+                       createScalar(rewriter, loc, elementType, 0.0), addF);
+    Value result;
+    if constexpr (isLog) {
+      // x - max - log(sum)
+      maps.push_back(maps.back());
+      result = buildGeneric(
+          rewriter, loc, type, {x, max, sum}, maps,
+          [](OpBuilder &b, Location l, ValueRange args) {
+            Value shifted = arith::SubFOp::create(b, l, args[0], args[1]);
+            Value logSum = math::LogOp::create(b, l, args[2]);
+            return (Value)arith::SubFOp::create(b, l, shifted, logSum);
+          });
+    } else {
+      result = buildGeneric(rewriter, loc, type, {exp, sum}, maps,
+                            [](OpBuilder &b, Location l, ValueRange args) {
+                              return (Value)arith::DivFOp::create(b, l, args[0],
+                                                                  args[1]);
+                            });
+    }
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Reductions
+//===----------------------------------------------------------------------===//
+
+enum class ReduceKind {
+  Sum,
+  Mean,
+  Max,
+  Min,
+  Prod,
+  SumSquare,
+  L1,
+  L2,
+  LogSum,
+  LogSumExp
+};
+
+struct ReduceEntry {
+  StringLiteral opName;
+  ReduceKind kind;
+};
+
+const ReduceEntry kReduceOps[] = {
+    {onnx::ReduceSumOp::getOperationName(), ReduceKind::Sum},
+    {onnx::ReduceMeanOp::getOperationName(), ReduceKind::Mean},
+    {onnx::ReduceMaxOp::getOperationName(), ReduceKind::Max},
+    {onnx::ReduceMinOp::getOperationName(), ReduceKind::Min},
+    {onnx::ReduceProdOp::getOperationName(), ReduceKind::Prod},
+    {onnx::ReduceSumSquareOp::getOperationName(), ReduceKind::SumSquare},
+    {onnx::ReduceL1Op::getOperationName(), ReduceKind::L1},
+    {onnx::ReduceL2Op::getOperationName(), ReduceKind::L2},
+    {onnx::ReduceLogSumOp::getOperationName(), ReduceKind::LogSum},
+    {onnx::ReduceLogSumExpOp::getOperationName(), ReduceKind::LogSumExp},
+};
+
+/// Lowers the reduction named in its table entry. Operands: data, then the
+/// optional constant axes.
+class ReduceLowering : public ConversionPattern {
+public:
+  ReduceLowering(const TypeConverter &converter, MLIRContext *context,
+                 const ReduceEntry &entry)
+      : ConversionPattern(converter, entry.opName, /*benefit=*/1, context),
+        kind(entry.kind) {}
+
+  LogicalResult
+  matchAndRewrite(Operation *op, ArrayRef<Value> operands,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op->getLoc();
+    RankedTensorType resultType =
+        getConvertedTensorType(*getTypeConverter(), op->getResult(0));
+    Value x = operands[0];
+    auto type = cast<RankedTensorType>(x.getType());
+    Type elementType = type.getElementType();
+    bool isFloat = isa<FloatType>(elementType);
+    bool isUnsigned = isUnsignedElement(op->getOperand(0));
+    int64_t rank = type.getRank();
+    if (!isFloat && kind != ReduceKind::Sum && kind != ReduceKind::Max &&
+        kind != ReduceKind::Min && kind != ReduceKind::Prod)
+      return emitUnsupported(op, "integer element types");
+
+    // Axes: the constant operand; none or empty means all (or none, with
+    // noop_with_empty_axes).
+    SmallVector<int64_t> axes;
+    if (op->getNumOperands() > 1) {
+      std::optional<SmallVector<int64_t>> constant =
+          getConstantIntegers(op->getOperand(1));
+      if (!constant)
+        return emitUnsupported(op, "non-constant axes");
+      for (int64_t a : *constant) {
+        std::optional<int64_t> axis = normalizeAxis(a, rank);
+        if (!axis)
+          return emitUnsupported(op, "axis out of range");
+        axes.push_back(*axis);
+      }
+    }
+    if (axes.empty()) {
+      auto noop = op->getAttrOfType<IntegerAttr>("noop_with_empty_axes");
+      if (noop && noop.getInt() != 0) {
+        rewriter.replaceOp(op, x);
+        return success();
+      }
+      for (int64_t d = 0; d < rank; ++d)
+        axes.push_back(d);
+    }
+    llvm::sort(axes);
+    axes.erase(std::unique(axes.begin(), axes.end()), axes.end());
+    int64_t count = 1;
+    for (int64_t a : axes)
+      count *= type.getDimSize(a);
+
+    Value result;
+    if (kind == ReduceKind::LogSumExp) {
+      // max + log(sum(exp(x - max)))
+      SmallVector<AffineMap> maps = identityAndProjection(rewriter, rank, axes);
+      Value max = buildReduction(rewriter, loc, x, axes,
+                                 createLowest(rewriter, loc, elementType), maxF);
+      Value exp = buildGeneric(rewriter, loc, type, {x, max}, maps,
+                               [](OpBuilder &b, Location l, ValueRange args) {
+                                 Value shifted = arith::SubFOp::create(
+                                     b, l, args[0], args[1]);
+                                 return (Value)math::ExpOp::create(b, l,
+                                                                   shifted);
+                               });
+      Value sum =
+          buildReduction(rewriter, loc, exp, axes,
+                         createScalar(rewriter, loc, elementType, 0.0), addF);
+      result = buildElementwise(
+          rewriter, loc, cast<RankedTensorType>(sum.getType()), {sum, max},
+          [](OpBuilder &b, Location l, ValueRange args) {
+            return addF(b, l, math::LogOp::create(b, l, args[0]), args[1]);
+          });
+    } else {
+      result = buildReduction(
+          rewriter, loc, x, axes, createInit(rewriter, loc, elementType, isUnsigned),
+          [&](OpBuilder &b, Location l, Value in, Value acc) {
+            return combine(b, l, in, acc, isUnsigned);
+          });
+      result = finish(rewriter, loc, result, count);
+    }
+    rewriter.replaceOp(op, reshapeTo(rewriter, loc, result, resultType));
+    return success();
+  }
+
+private:
+  Value createInit(OpBuilder &b, Location loc, Type type,
+                   bool isUnsigned) const {
+    switch (kind) {
+    case ReduceKind::Max:
+      return createLowest(b, loc, type, isUnsigned);
+    case ReduceKind::Min:
+      return createHighest(b, loc, type, isUnsigned);
+    case ReduceKind::Prod:
+      return createScalar(b, loc, type, 1.0);
+    default:
+      return createScalar(b, loc, type, 0.0);
+    }
+  }
+
+  Value combine(OpBuilder &b, Location loc, Value in, Value acc,
+                bool isUnsigned) const {
+    bool isFloat = isa<FloatType>(in.getType());
+    switch (kind) {
+    case ReduceKind::Max:
+      if (isFloat)
+        return arith::MaximumFOp::create(b, loc, in, acc);
+      return isUnsigned ? (Value)arith::MaxUIOp::create(b, loc, in, acc)
+                        : (Value)arith::MaxSIOp::create(b, loc, in, acc);
+    case ReduceKind::Min:
+      if (isFloat)
+        return arith::MinimumFOp::create(b, loc, in, acc);
+      return isUnsigned ? (Value)arith::MinUIOp::create(b, loc, in, acc)
+                        : (Value)arith::MinSIOp::create(b, loc, in, acc);
+    case ReduceKind::Prod:
+      if (isFloat)
+        return arith::MulFOp::create(b, loc, in, acc);
+      return arith::MulIOp::create(b, loc, in, acc);
+    case ReduceKind::SumSquare:
+    case ReduceKind::L2:
+      return addF(b, loc, arith::MulFOp::create(b, loc, in, in), acc);
+    case ReduceKind::L1:
+      return addF(b, loc, math::AbsFOp::create(b, loc, in), acc);
+    default:
+      if (isFloat)
+        return addF(b, loc, in, acc);
+      return arith::AddIOp::create(b, loc, in, acc);
+    }
+  }
+
+  Value finish(OpBuilder &b, Location loc, Value reduced,
+               int64_t count) const {
+    auto type = cast<RankedTensorType>(reduced.getType());
+    switch (kind) {
+    case ReduceKind::Mean:
+      return divideBy(b, loc, reduced, count);
+    case ReduceKind::L2:
+      return buildElementwise(b, loc, type, reduced,
+                              [](OpBuilder &nb, Location l, ValueRange args) {
+                                return (Value)math::SqrtOp::create(nb, l,
+                                                                   args[0]);
+                              });
+    case ReduceKind::LogSum:
+      return buildElementwise(b, loc, type, reduced,
+                              [](OpBuilder &nb, Location l, ValueRange args) {
+                                return (Value)math::LogOp::create(nb, l,
+                                                                  args[0]);
+                              });
+    default:
+      return reduced;
+    }
+  }
+
+  ReduceKind kind;
+};
+
+//===----------------------------------------------------------------------===//
+// LayerNormalization, InstanceNormalization
+//===----------------------------------------------------------------------===//
+
+/// (x - mean) / sqrt(var + eps) * scale + bias with mean and variance over
+/// `axes`; `scale` and `bias` (optional) are read with the given maps.
+Value normalize(OpBuilder &b, Location loc, Value x, ArrayRef<int64_t> axes,
+                double epsilon, Value scale, AffineMap scaleMap, Value bias,
+                AffineMap biasMap) {
+  auto type = cast<RankedTensorType>(x.getType());
+  Type elementType = type.getElementType();
+  int64_t rank = type.getRank();
+  int64_t count = 1;
+  for (int64_t a : axes)
+    count *= type.getDimSize(a);
+  SmallVector<AffineMap> maps = identityAndProjection(b, rank, axes);
+  Value zero = createScalar(b, loc, elementType, 0.0);
+
+  Value mean = divideBy(b, loc, buildReduction(b, loc, x, axes, zero, addF),
+                        count);
+  Value squares = buildGeneric(b, loc, type, {x, mean}, maps,
+                               [](OpBuilder &nb, Location l, ValueRange args) {
+                                 Value d =
+                                     arith::SubFOp::create(nb, l, args[0], args[1]);
+                                 return (Value)arith::MulFOp::create(nb, l, d, d);
+                               });
+  Value variance = divideBy(
+      b, loc, buildReduction(b, loc, squares, axes, zero, addF), count);
+  Value eps = createScalar(b, loc, elementType, epsilon);
+  Value invStd = buildElementwise(
+      b, loc, cast<RankedTensorType>(variance.getType()), variance,
+      [&](OpBuilder &nb, Location l, ValueRange args) {
+        Value root = math::SqrtOp::create(nb, l, addF(nb, l, args[0], eps));
+        Value one = createScalar(nb, l, root.getType(), 1.0);
+        return (Value)arith::DivFOp::create(nb, l, one, root);
+      });
+
+  SmallVector<Value> inputs = {x, mean, invStd, scale};
+  SmallVector<AffineMap> inputMaps = {maps[0], maps[1], maps[1], scaleMap};
+  if (bias) {
+    inputs.push_back(bias);
+    inputMaps.push_back(biasMap);
+  }
+  return buildGeneric(b, loc, type, inputs, inputMaps,
+                      [](OpBuilder &nb, Location l, ValueRange args) {
+                        Value centered =
+                            arith::SubFOp::create(nb, l, args[0], args[1]);
+                        Value normalized =
+                            arith::MulFOp::create(nb, l, centered, args[2]);
+                        Value scaled =
+                            arith::MulFOp::create(nb, l, normalized, args[3]);
+                        if (args.size() < 5)
+                          return scaled;
+                        return addF(nb, l, scaled, args[4]);
+                      });
+}
+
+struct LayerNormalizationLowering
+    : OpConversionPattern<onnx::LayerNormalizationOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::LayerNormalizationOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    for (unsigned i = 1; i < op->getNumResults(); ++i)
+      if (!op->getResult(i).use_empty())
+        return emitUnsupported(op, "the Mean and InvStdDev outputs");
+    Value x = adaptor.getX();
+    auto type = cast<RankedTensorType>(x.getType());
+    if (!isa<FloatType>(type.getElementType()))
+      return emitUnsupported(op, "non-float element types");
+    int64_t rank = type.getRank();
+    std::optional<int64_t> axis = normalizeAxis(op.getAxis(), rank);
+    if (!axis)
+      return emitUnsupported(op, "axis out of range");
+    SmallVector<int64_t> axes;
+    for (int64_t d = *axis; d < rank; ++d)
+      axes.push_back(d);
+    auto mapFor = [&](Value v) {
+      if (!v)
+        return AffineMap();
+      return getBroadcastMap(rewriter.getContext(),
+                             cast<RankedTensorType>(v.getType()).getShape(),
+                             type.getShape());
+    };
+    Value result = normalize(rewriter, loc, x, axes,
+                             op.getEpsilon().convertToDouble(),
+                             adaptor.getScale(), mapFor(adaptor.getScale()),
+                             adaptor.getB(), mapFor(adaptor.getB()));
+    SmallVector<Value> results = {result};
+    for (unsigned i = 1; i < op->getNumResults(); ++i)
+      results.push_back(createEmpty(
+          rewriter, loc,
+          getConvertedTensorType(*getTypeConverter(), op->getResult(i))));
+    rewriter.replaceOp(op, results);
+    return success();
+  }
+};
+
+struct InstanceNormalizationLowering
+    : OpConversionPattern<onnx::InstanceNormalizationOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::InstanceNormalizationOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Value x = adaptor.getInput();
+    auto type = cast<RankedTensorType>(x.getType());
+    if (!isa<FloatType>(type.getElementType()) || type.getRank() < 3)
+      return emitUnsupported(op, "non-float or rank below 3 inputs");
+    int64_t rank = type.getRank();
+    SmallVector<int64_t> axes;
+    for (int64_t d = 2; d < rank; ++d)
+      axes.push_back(d);
+    MLIRContext *context = rewriter.getContext();
+    AffineMap channel =
+        AffineMap::get(rank, 0, {getAffineDimExpr(1, context)}, context);
+    rewriter.replaceOp(op, normalize(rewriter, op.getLoc(), x, axes,
+                                     op.getEpsilon().convertToDouble(),
+                                     adaptor.getScale(), channel,
+                                     adaptor.getB(), channel));
+    return success();
+  }
+};
+
+} // namespace
+
+void aotc::populateNormalizationPatterns(TypeConverter &converter,
+                                         RewritePatternSet &patterns) {
+  MLIRContext *context = patterns.getContext();
+  patterns.add<BatchNormalizationLowering,
+               SoftmaxLowering<onnx::SoftmaxOp, false>,
+               SoftmaxLowering<onnx::LogSoftmaxOp, true>,
+               LayerNormalizationLowering, InstanceNormalizationLowering>(
+      converter, context);
+  for (const ReduceEntry &entry : kReduceOps)
+    patterns.add<ReduceLowering>(converter, context, entry);
+}

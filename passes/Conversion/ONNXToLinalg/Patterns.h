@@ -1,0 +1,29 @@
+//===- Patterns.h - onnx to linalg pattern families -------------*- C++ -*-===//
+
+#ifndef AOTC_PASSES_CONVERSION_ONNXTOLINALG_PATTERNS_H
+#define AOTC_PASSES_CONVERSION_ONNXTOLINALG_PATTERNS_H
+
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/DialectConversion.h"
+
+namespace aotc {
+
+/// Unary and broadcasting binary elementwise ops, activations, Where, Cast.
+void populateElementwisePatterns(mlir::TypeConverter &converter,
+                                 mlir::RewritePatternSet &patterns);
+/// MatMul, Gemm.
+void populateLinearAlgebraPatterns(mlir::TypeConverter &converter,
+                                   mlir::RewritePatternSet &patterns);
+/// Conv (grouped, depthwise), MaxPool, AveragePool, GlobalAveragePool.
+void populateConvPoolPatterns(mlir::TypeConverter &converter,
+                              mlir::RewritePatternSet &patterns);
+/// BatchNormalization (inference), Softmax, reductions.
+void populateNormalizationPatterns(mlir::TypeConverter &converter,
+                                   mlir::RewritePatternSet &patterns);
+/// Constant, Reshape, Flatten, Transpose, Concat, Identity, Dropout, ...
+void populateDataMovementPatterns(mlir::TypeConverter &converter,
+                                  mlir::RewritePatternSet &patterns);
+
+} // namespace aotc
+
+#endif // AOTC_PASSES_CONVERSION_ONNXTOLINALG_PATTERNS_H

@@ -1,0 +1,99 @@
+/*===- aotc/model.h - Descriptor of a model compiled into an executable ---===*
+ *
+ * The contract between the compiler and the runtime's executable entry
+ * point (runtime/src/main.c). For an executable, the compiler emits into the
+ * model object:
+ *
+ *   - the model's run function (the same C ABI as library mode's
+ *     aotc_NAME_run);
+ *   - the arena and one buffer per input and per output, as zero-initialized
+ *     globals in .bss, each aligned to at least 64 bytes;
+ *   - the descriptor `aotc_model` below, plain constant data: strings, shape
+ *     arrays and descriptor arrays are constant globals, buffers and the arena
+ *     are referenced by address. Nothing is allocated, nothing is initialized
+ *     at run time.
+ *
+ * Both structs are laid out without padding on 64-bit targets, so the
+ * compiler can emit them as these LLVM struct types (C field order):
+ *
+ *   aotc_tensor_desc_t = { ptr, i32, i32, ptr, i64, ptr }
+ *   aotc_model_t       = { i32, i32, i32, i32, i64, ptr, ptr, ptr, ptr, ptr,
+ *                          ptr }
+ *
+ * Freestanding C99; no allocation anywhere: the compiler owns every buffer.
+ *
+ *===----------------------------------------------------------------------===*/
+#ifndef AOTC_MODEL_H
+#define AOTC_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "aotc/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Bumped whenever aotc_model_t or aotc_tensor_desc_t changes. */
+#define AOTC_MODEL_ABI_VERSION 1
+
+/* Element types: the codes of ONNX's TensorProto.DataType. */
+typedef enum aotc_dtype_t {
+  AOTC_DTYPE_F32 = 1,
+  AOTC_DTYPE_U8 = 2,
+  AOTC_DTYPE_I8 = 3,
+  AOTC_DTYPE_U16 = 4,
+  AOTC_DTYPE_I16 = 5,
+  AOTC_DTYPE_I32 = 6,
+  AOTC_DTYPE_I64 = 7,
+  AOTC_DTYPE_BOOL = 9,
+  AOTC_DTYPE_F16 = 10,
+  AOTC_DTYPE_F64 = 11,
+  AOTC_DTYPE_U32 = 12,
+  AOTC_DTYPE_U64 = 13,
+  AOTC_DTYPE_BF16 = 16
+} aotc_dtype_t;
+
+/* One model input or output. Tensors are dense, row-major (C order),
+ * little-endian, with a static shape. */
+typedef struct aotc_tensor_desc_t {
+  const char *name;     /* the ONNX value name, NUL-terminated */
+  int32_t dtype;        /* an aotc_dtype_t */
+  int32_t rank;         /* 0 for a scalar */
+  const int64_t *shape; /* `rank` dimensions; may be null when rank == 0 */
+  uint64_t byte_size;   /* product of shape times the element size */
+  void *buffer;         /* the tensor's bytes, 64-byte aligned, in .bss */
+} aotc_tensor_desc_t;
+
+/* The model's entry point: reads inputs[i] (num_inputs pointers), writes
+ * outputs[i] (num_outputs pointers), uses `arena` as its only scratch
+ * memory. Returns AOTC_STATUS_ARENA_TOO_SMALL or AOTC_STATUS_ARENA_MISALIGNED
+ * when the arena does not fit the model. */
+typedef aotc_status_t (*aotc_run_fn_t)(void *arena, size_t arena_size,
+                                       const void *const inputs[],
+                                       void *const outputs[]);
+
+typedef struct aotc_model_t {
+  uint32_t abi_version; /* AOTC_MODEL_ABI_VERSION */
+  int32_t num_inputs;
+  int32_t num_outputs;
+  uint32_t arena_align; /* a power of two, at least 64 */
+  uint64_t arena_size;  /* bytes; may be 0 */
+  void *arena;          /* arena_size bytes aligned to arena_align, in .bss */
+  const char *name;     /* the model's name (--name, default: file stem) */
+  const char *target;   /* the target as given to --target, e.g. "x86-64-v3" */
+  const aotc_tensor_desc_t *inputs;  /* num_inputs entries */
+  const aotc_tensor_desc_t *outputs; /* num_outputs entries */
+  aotc_run_fn_t run;
+} aotc_model_t;
+
+/* The one model of an executable, emitted by the compiler, read by the
+ * runtime's entry point. */
+extern const aotc_model_t aotc_model;
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* AOTC_MODEL_H */

@@ -1,0 +1,64 @@
+//===- ObjectEmitter.cpp - LLVM IR to a relocatable object ----------------===//
+
+#include "targets/Common/ObjectEmitter.h"
+
+#include "llvm/IR/LegacyPassManager.h"
+#include "llvm/MC/TargetRegistry.h"
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Target/TargetMachine.h"
+#include "llvm/Target/TargetOptions.h"
+
+using namespace llvm;
+
+namespace aotc {
+
+/// The new pass manager's O3 pipeline, tuned by the target machine (its
+/// cost model drives the loop and SLP vectorizers).
+static void optimize(Module &module, TargetMachine &machine) {
+  LoopAnalysisManager lam;
+  FunctionAnalysisManager fam;
+  CGSCCAnalysisManager cgam;
+  ModuleAnalysisManager mam;
+  PassBuilder builder(&machine);
+  builder.registerModuleAnalyses(mam);
+  builder.registerCGSCCAnalyses(cgam);
+  builder.registerFunctionAnalyses(fam);
+  builder.registerLoopAnalyses(lam);
+  builder.crossRegisterProxies(lam, fam, cgam, mam);
+  builder.buildPerModuleDefaultPipeline(OptimizationLevel::O3)
+      .run(module, mam);
+}
+
+Expected<SmallVector<char, 0>> emitObject(Module &module,
+                                          const TargetDescription &target,
+                                          Reloc::Model relocationModel,
+                                          CodeFileKind kind) {
+  initializeLLVMTargets();
+  std::string error;
+  const Target *backend = TargetRegistry::lookupTarget(target.triple, error);
+  if (!backend)
+    return createStringError(error);
+  TargetOptions options;
+  std::unique_ptr<TargetMachine> machine(backend->createTargetMachine(
+      target.triple, target.cpu, target.features, options, relocationModel,
+      std::nullopt, CodeGenOptLevel::Aggressive));
+  if (!machine)
+    return createStringError("cannot create a target machine for " +
+                             target.triple.str());
+  module.setTargetTriple(target.triple);
+  module.setDataLayout(machine->createDataLayout());
+  optimize(module, *machine);
+
+  SmallVector<char, 0> buffer;
+  raw_svector_ostream os(buffer);
+  legacy::PassManager codegen;
+  auto fileType = kind == CodeFileKind::Object ? CodeGenFileType::ObjectFile
+                                               : CodeGenFileType::AssemblyFile;
+  if (machine->addPassesToEmitFile(codegen, os, nullptr, fileType))
+    return createStringError("the target cannot emit this file type");
+  codegen.run(module);
+  return buffer;
+}
+
+} // namespace aotc

@@ -1,0 +1,23 @@
+//===- ObjectEmitter.h - LLVM IR to a relocatable object --------*- C++ -*-===//
+
+#ifndef AOTC_TARGETS_COMMON_OBJECTEMITTER_H
+#define AOTC_TARGETS_COMMON_OBJECTEMITTER_H
+
+#include "targets/Common/TargetDescription.h"
+
+#include "llvm/IR/Module.h"
+#include "llvm/Support/CodeGen.h"
+
+namespace aotc {
+
+enum class CodeFileKind { Object, Assembly };
+
+/// Optimizes `module` at O3 for `target` and emits it as an ELF object (or
+/// assembly text). The module's triple and data layout are set here.
+llvm::Expected<llvm::SmallVector<char, 0>>
+emitObject(llvm::Module &module, const TargetDescription &target,
+           llvm::Reloc::Model relocationModel, CodeFileKind kind);
+
+} // namespace aotc
+
+#endif // AOTC_TARGETS_COMMON_OBJECTEMITTER_H

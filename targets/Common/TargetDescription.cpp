@@ -1,0 +1,82 @@
+//===- TargetDescription.cpp - What a --target name means -----------------===//
+
+#include "targets/Common/TargetDescription.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/TargetParser/SubtargetFeature.h"
+#include "llvm/MC/MCSubtargetInfo.h"
+#include "llvm/MC/TargetRegistry.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/TargetParser/Host.h"
+
+#include <memory>
+#include <mutex>
+
+using namespace llvm;
+
+namespace aotc {
+
+void initializeLLVMTargets() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    LLVMInitializeX86TargetInfo();
+    LLVMInitializeX86Target();
+    LLVMInitializeX86TargetMC();
+    LLVMInitializeX86AsmPrinter();
+    LLVMInitializeAArch64TargetInfo();
+    LLVMInitializeAArch64Target();
+    LLVMInitializeAArch64TargetMC();
+    LLVMInitializeAArch64AsmPrinter();
+  });
+}
+
+static const TargetFamily *const families[] = {&getX86Family(),
+                                               &getAArch64Family()};
+
+/// The host's CPU name and the features it reports, for --target=native.
+static std::pair<std::string, std::string> getHostCPU() {
+  SubtargetFeatures features;
+  for (const auto &[feature, enabled] : sys::getHostCPUFeatures())
+    features.AddFeature(feature, enabled);
+  return {sys::getHostCPUName().str(), features.getString()};
+}
+
+Expected<TargetDescription> lookupTarget(StringRef name) {
+  initializeLLVMTargets();
+  std::string cpu = name.str(), features;
+  Triple hostTriple(sys::getDefaultTargetTriple());
+  if (name == "native")
+    std::tie(cpu, features) = getHostCPU();
+
+  for (const TargetFamily *family : families) {
+    Triple triple(family->triple);
+    if (name == "native" && triple.getArch() != hostTriple.getArch())
+      continue;
+    bool isAlias = llvm::is_contained(family->aliases, name);
+    std::string familyCPU = isAlias ? family->defaultCPU.str() : cpu;
+    std::string error;
+    const Target *target = TargetRegistry::lookupTarget(triple, error);
+    if (!target)
+      return createStringError(error);
+    std::unique_ptr<MCSubtargetInfo> subtarget(
+        target->createMCSubtargetInfo(triple, familyCPU, features));
+    if (!subtarget || !subtarget->isCPUStringValid(familyCPU))
+      continue;
+
+    TargetDescription description;
+    description.name = name.str();
+    description.triple = triple;
+    description.cpu = familyCPU;
+    description.features = features;
+    description.runtimeTriple = family->triple.str();
+    family->tune(description, *subtarget);
+    return description;
+  }
+  return createStringError(
+      "unknown target '" + name.str() +
+      "': expected native, x86-64, aarch64 or an LLVM CPU name of either "
+      "(x86-64-v3, x86-64-v4, znver4, neoverse-v2, cortex-a78, ...)");
+}
+
+} // namespace aotc

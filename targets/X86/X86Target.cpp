@@ -1,0 +1,37 @@
+//===- X86Target.cpp - The x86-64 target family ---------------------------===//
+
+#include "targets/Common/TargetDescription.h"
+
+#include "llvm/MC/MCSubtargetInfo.h"
+
+namespace aotc {
+
+/// Tiles sized to the register file: the accumulators of an M x N tile take
+/// M * N / lanes registers, and each k step needs N / lanes loads and one
+/// broadcast besides.
+static void tuneX86(TargetDescription &target,
+                    const llvm::MCSubtargetInfo &subtarget) {
+  if (subtarget.checkFeatures("+avx512f")) {
+    // 32 zmm: 8 x 32 floats = 16 accumulators (8 rows x 2 zmm).
+    target.vectorBits = 512;
+    target.matmulTile = {8, 32, 1};
+  } else if (subtarget.checkFeatures("+avx2")) {
+    // 16 ymm: 6 x 16 floats = 12 accumulators.
+    target.vectorBits = 256;
+    target.matmulTile = {6, 16, 1};
+  } else {
+    // 16 xmm (SSE2): 4 x 8 floats = 8 accumulators.
+    target.vectorBits = 128;
+    target.matmulTile = {4, 8, 1};
+  }
+}
+
+static const llvm::StringRef x86Aliases[] = {"x86_64", "amd64"};
+
+const TargetFamily &getX86Family() {
+  static const TargetFamily family = {"x86_64-unknown-linux-gnu", "x86-64",
+                                      x86Aliases, tuneX86};
+  return family;
+}
+
+} // namespace aotc
