@@ -184,14 +184,19 @@ bool Compilation::run() {
     return false;
   // The memory plan is recorded on the graph function by aotc-plan-memory.
   graph = module->lookupSymbol<func::FuncOp>("main_graph");
-  if (auto size = graph ? graph->getAttrOfType<IntegerAttr>("aotc.arena_size")
-                        : nullptr) {
-    model->arenaSize = size.getInt();
-    model->arenaLowerBound =
-        graph->getAttrOfType<IntegerAttr>("aotc.arena_lower_bound").getInt();
-  }
+  auto arenaSize =
+      graph ? graph->getAttrOfType<IntegerAttr>("aotc.arena_size") : nullptr;
+  auto lowerBound = graph ? graph->getAttrOfType<IntegerAttr>(
+                                "aotc.arena_lower_bound")
+                          : nullptr;
+  if (!arenaSize || !lowerBound)
+    return fail(options.inputPath, "internal error: no memory plan");
+  model->arenaSize = arenaSize.getInt();
+  model->arenaLowerBound = lowerBound.getInt();
   if (options.printMemoryPlan && graph)
     printMemoryPlan(graph);
+  if (!runPasses(buildLLVMLoweringPipeline))
+    return false;
 
   llvm::LLVMContext llvmContext;
   std::unique_ptr<llvm::Module> llvmModule =

@@ -51,15 +51,22 @@ LogicalResult buildCPUCodegenPipeline(OpPassManager &pm,
   pm.addNestedPass<func::FuncOp>(createTileAndVectorizePass(tiling));
   if (failed(addUpstreamPasses(
           pm,
-          "canonicalize, loop-invariant-subset-hoisting, canonicalize, cse, "
-          "one-shot-bufferize{bufferize-function-boundaries=1 "
-          "function-boundary-type-conversion=identity-layout-map}, "
-          "canonicalize, cse, "
+          "canonicalize, loop-invariant-subset-hoisting, canonicalize, cse")))
+    return failure();
+  pm.addPass(createBufferizePass());
+  // Canonicalize before out-params: it only hoists an allocation that is
+  // returned directly, and CSE exposes self-copies a second round removes.
+  if (failed(addUpstreamPasses(
+          pm, "canonicalize, cse, canonicalize, "
           "buffer-results-to-out-params{hoist-static-allocs=1 "
           "modify-public-functions=1}, canonicalize, cse")))
     return failure();
   pm.addPass(createPlanMemoryPass());
   pm.addPass(createApproximateMathPass());
+  return success();
+}
+
+LogicalResult buildLLVMLoweringPipeline(OpPassManager &pm) {
   return addUpstreamPasses(
       pm,
       "convert-linalg-to-loops, func.func(lower-vector-mask), "

@@ -19,11 +19,15 @@ void buildONNXPipeline(mlir::OpPassManager &pm,
 /// producers: what `--emit=linalg` prints.
 void buildLinalgPipeline(mlir::OpPassManager &pm);
 
-/// linalg on tensors → the LLVM dialect for a CPU target: tiling and
-/// vectorization, bufferization, the memory plan, lowering. The graph
-/// function ends with bare-pointer arguments (arena, inputs, outputs).
+/// linalg on tensors → planned buffers for a CPU target: tiling and
+/// vectorization, bufferization, the memory plan (recorded on the graph
+/// function), math approximations.
 mlir::LogicalResult buildCPUCodegenPipeline(mlir::OpPassManager &pm,
                                             const TargetDescription &target);
+
+/// Vectors, loops and buffers → the LLVM dialect. The graph function ends
+/// with bare-pointer arguments (arena, inputs, outputs).
+mlir::LogicalResult buildLLVMLoweringPipeline(mlir::OpPassManager &pm);
 
 /// Registers the pipelines and the upstream passes they use.
 void registerPipelines();

@@ -93,8 +93,9 @@ def TileAndVectorizePass : Pass<"aotc-tile-and-vectorize", "mlir::func::FuncOp">
     - 2-D convolutions in NCHW/FCHW form become im2col + a contraction whose
       filter operand is the weight tensor as laid out by ONNX;
     - every contraction (matmul, batch matmul, the im2col contraction) is
-      tiled to the target's register tile (`matmul-tile` = M,N,K) and
-      vectorized to `vector.contract`, with masks on partial tiles;
+      tiled to the target's register tile (`matmul-tile` = M,N,K), shrunk
+      to a divisor of each dimension so that every tile is full, and
+      vectorized;
     - every other linalg op is generalized and its loops interchanged so the
       innermost loop runs along the output's contiguous dimension, which
       LLVM's loop vectorizer then vectorizes for the target's width.
@@ -145,6 +146,34 @@ def ApproximateMathPass : Pass<"aotc-approximate-math", "mlir::ModuleOp"> {
     "::mlir::arith::ArithDialect", "::mlir::math::MathDialect",
     "::mlir::vector::VectorDialect",
   ];
+}
+
+def BufferizePass : Pass<"aotc-bufferize", "mlir::ModuleOp"> {
+  let summary = "One-shot bufferization configured for generated code";
+  let description = [{
+    Runs MLIR's one-shot module bufferization across function boundaries,
+    with identity layouts on function arguments and results, and creates
+    copies between buffers as `linalg.copy` rather than `memref.copy`:
+    a copy into a strided view (the interior of a padded buffer, a tile)
+    then becomes plain loops, where `memref.copy` would call the
+    `memrefCopy` routine of MLIR's C runner library, which generated code
+    does not link.
+
+    Before:
+    ```mlir
+    %p = tensor.pad %x low[0, 1] high[0, 1] { ... } : tensor<2x2xf32> to tensor<2x4xf32>
+    ```
+    After:
+    ```mlir
+    %a = memref.alloc() : memref<2x4xf32>
+    linalg.fill ins(%cst : f32) outs(%a : memref<2x4xf32>)
+    %s = memref.subview %a[0, 1] [2, 2] [1, 1] : ...
+    linalg.copy ins(%x : memref<2x2xf32>) outs(%s : memref<2x2xf32, strided<[4, 1], offset: 1>>)
+    ```
+  }];
+  let dependentDialects = ["::mlir::bufferization::BufferizationDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::memref::MemRefDialect"];
 }
 
 def PlanMemoryPass : Pass<"aotc-plan-memory", "mlir::ModuleOp"> {

@@ -38,8 +38,17 @@ void rewriteConvolutionsToIm2Col(func::FuncOp func) {
   }
 }
 
-/// Tile sizes for `op`: the innermost M, N and K dimensions get the register
-/// tile (clamped to the dimension's size), every other dimension 1.
+/// The largest size <= `tile` that divides `dim`: every tile is then full, so
+/// the tiled op has a static shape and vectorizes without masks.
+int64_t getDividingTileSize(int64_t dim, int64_t tile) {
+  for (int64_t size = std::min(dim, tile); size > 1; --size)
+    if (dim % size == 0)
+      return size;
+  return 1;
+}
+
+/// Tile sizes for `op`: the innermost M, N and K dimensions get (a divisor
+/// of their size near) the register tile, every other dimension 1.
 SmallVector<int64_t> getContractionTileSizes(linalg::LinalgOp op,
                                              const linalg::ContractionDimensions &dims,
                                              ArrayRef<int64_t> tile) {
@@ -47,7 +56,7 @@ SmallVector<int64_t> getContractionTileSizes(linalg::LinalgOp op,
   SmallVector<int64_t> sizes(ranges.size(), 1);
   auto setInnermost = [&](ArrayRef<unsigned> group, int64_t size) {
     if (!group.empty())
-      sizes[group.back()] = std::min(size, ranges[group.back()]);
+      sizes[group.back()] = getDividingTileSize(ranges[group.back()], size);
   };
   setInnermost(dims.m, tile[0]);
   setInnermost(dims.n, tile[1]);
@@ -77,14 +86,8 @@ LogicalResult tileAndVectorizeContraction(RewriterBase &rewriter,
 
   Operation *tiledOp = tiled->tiledOps.back();
   rewriter.setInsertionPoint(tiledOp);
-  // Partial tiles at the edges have dynamic sizes: the vector sizes are the
-  // tile sizes, and the vectorizer masks the remainder.
-  // Full tiles have static shapes and need no masks.
-  bool isStatic = llvm::none_of(cast<linalg::LinalgOp>(tiledOp).getStaticLoopRanges(),
-                                ShapedType::isDynamic);
   FailureOr<linalg::VectorizationResult> vectorized = linalg::vectorize(
-      rewriter, tiledOp, isStatic ? ArrayRef<int64_t>() : ArrayRef<int64_t>(sizes),
-      /*inputScalableVecDims=*/{},
+      rewriter, tiledOp, /*inputVectorSizes=*/{}, /*inputScalableVecDims=*/{},
       /*vectorizeNDExtract=*/false, /*flatten1DDepthwiseConv=*/false,
       /*assumeDynamicDimsMatchVecSizes=*/false,
       /*createNamedContraction=*/false);

@@ -59,10 +59,14 @@ Expected<TargetDescription> lookupTarget(StringRef name) {
     const Target *target = TargetRegistry::lookupTarget(triple, error);
     if (!target)
       return createStringError(error);
+    // Probe with the generic CPU: a subtarget created for an unknown CPU
+    // warns on stderr.
+    std::unique_ptr<MCSubtargetInfo> probe(
+        target->createMCSubtargetInfo(triple, "", ""));
+    if (!probe || !probe->isCPUStringValid(familyCPU))
+      continue;
     std::unique_ptr<MCSubtargetInfo> subtarget(
         target->createMCSubtargetInfo(triple, familyCPU, features));
-    if (!subtarget || !subtarget->isCPUStringValid(familyCPU))
-      continue;
 
     TargetDescription description;
     description.name = name.str();

@@ -109,10 +109,9 @@ LogicalResult ModelImporter::checkModel() {
     opset = import.version();
     found = true;
   }
-  if (!found)
-    return emitError(fileLoc)
-           << "the model imports no opset of the default domain";
-  if (opset < 1)
+  // A model of other domains only may do without; its nodes then say
+  // which domain they need.
+  if (found && opset < 1)
     return emitError(fileLoc) << "the model imports opset " << opset
                               << " of the default domain, which is invalid";
   if (model.graph().sparse_initializer_size())
@@ -355,6 +354,9 @@ LogicalResult ModelImporter::importNode(::onnx::NodeProto &node, size_t index) {
   if (!isDefaultDomain(node.domain()))
     return emitError(nodeLoc)
            << "domain '" << node.domain() << "' is not supported";
+  if (opset == 0)
+    return emitError(nodeLoc)
+           << "the model imports no opset of the default domain";
   const OpSignature *signature = signatures.lookup(opType, opset);
   if (!signature) {
     InFlightDiagnostic diag = emitError(nodeLoc)
@@ -417,7 +419,8 @@ OwningOpRef<ModuleOp> ModelImporter::run() {
     return nullptr;
 
   OwningOpRef<ModuleOp> module = ModuleOp::create(fileLoc);
-  (*module)->setAttr("onnx.opset", builder.getI64IntegerAttr(opset));
+  if (opset)
+    (*module)->setAttr("onnx.opset", builder.getI64IntegerAttr(opset));
   if (!model.producer_name().empty())
     (*module)->setAttr("onnx.producer_name",
                        builder.getStringAttr(model.producer_name()));

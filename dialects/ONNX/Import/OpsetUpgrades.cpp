@@ -24,6 +24,15 @@ enum class Rewrite {
   FloatToInput,
   /// The attribute has no meaning for inference; it is dropped.
   DropAttribute,
+  /// The attribute is dropped when it has its later fixed meaning `value`.
+  DropAttributeIf,
+  /// Before opset 7, `broadcast` = 1 with `axis` aligns B's dimensions with
+  /// A's from `axis` on; B gets trailing unit dimensions (Unsqueeze) so that
+  /// numpy-style broadcasting means the same.
+  LegacyBroadcast,
+  /// PRelu before opset 7 applies a 1-D slope along the channel axis (1);
+  /// it becomes a C x 1 x ... slope.
+  ChannelSlope,
   /// Softmax, LogSoftmax and Hardmax before opset 13 work on the input
   /// coerced to 2-D at `axis`: Flatten(axis) -> op(axis 1) -> Reshape back.
   CoerceTo2D,
@@ -34,13 +43,16 @@ enum class Rewrite {
 };
 
 struct UpgradeRule {
+  /// The op type, or "*" for every op.
   const char *opType;
   /// The rule applies to models whose opset is below this one.
   int64_t beforeOpset;
   Rewrite rewrite;
   const char *attribute;
   /// The input slot the attribute moves to (the *ToInput rewrites).
-  unsigned inputIndex;
+  unsigned inputIndex = 0;
+  /// The value of the attribute that DropAttributeIf drops.
+  int64_t value = 0;
 };
 
 } // namespace
@@ -76,6 +88,23 @@ static constexpr UpgradeRule kRules[] = {
     {"LogSoftmax", 13, Rewrite::CoerceTo2D, "axis", 0},
     {"Hardmax", 13, Rewrite::CoerceTo2D, "axis", 0},
     {"Resize", 11, Rewrite::ResizeScales, "scales", 2},
+    // Opset 1 to 5 hints for in-place execution.
+    {"*", 6, Rewrite::DropAttribute, "consumed_inputs"},
+    {"BatchNormalization", 7, Rewrite::DropAttribute, "is_test"},
+    {"BatchNormalization", 9, Rewrite::DropAttributeIf, "spatial", 0, 1},
+    {"Gemm", 7, Rewrite::DropAttribute, "broadcast"},
+    {"Add", 7, Rewrite::LegacyBroadcast, "axis"},
+    {"Sub", 7, Rewrite::LegacyBroadcast, "axis"},
+    {"Mul", 7, Rewrite::LegacyBroadcast, "axis"},
+    {"Div", 7, Rewrite::LegacyBroadcast, "axis"},
+    {"Pow", 7, Rewrite::LegacyBroadcast, "axis"},
+    {"And", 7, Rewrite::LegacyBroadcast, "axis"},
+    {"Or", 7, Rewrite::LegacyBroadcast, "axis"},
+    {"Xor", 7, Rewrite::LegacyBroadcast, "axis"},
+    {"Equal", 7, Rewrite::LegacyBroadcast, "axis"},
+    {"Greater", 7, Rewrite::LegacyBroadcast, "axis"},
+    {"Less", 7, Rewrite::LegacyBroadcast, "axis"},
+    {"PRelu", 7, Rewrite::ChannelSlope, "slope", 1},
 };
 
 static void setInput(NodeForm &form, unsigned index, Value value) {
@@ -157,14 +186,93 @@ static void upgradeResize(NodeForm &form) {
     form.attributes.set("nearest_mode", StringAttr::get(context, "floor"));
 }
 
+/// Replaces input `index` by itself with unit dimensions inserted at
+/// `axes`.
+static LogicalResult unsqueezeInput(NodeForm &form, unsigned index,
+                                    ArrayRef<int64_t> axes,
+                                    OpCreator &creator) {
+  Value axesValue = creator.createI64Constant(axes);
+  if (!axesValue)
+    return failure();
+  NodeForm unsqueeze{"Unsqueeze", {form.inputs[index], axesValue}, {}, {true}};
+  auto results = creator.create(unsqueeze);
+  if (failed(results))
+    return failure();
+  form.inputs[index] = (*results)[0];
+  return success();
+}
+
+/// Opset 1 to 6 broadcasting: with `broadcast` = 1, B matches A's
+/// dimensions from `axis` on (by default, A's trailing ones).
+static LogicalResult upgradeLegacyBroadcast(NodeForm &form,
+                                            OpCreator &creator) {
+  Attribute broadcast = form.attributes.erase("broadcast");
+  Attribute axisAttr = form.attributes.erase("axis");
+  if (!broadcast || !cast<IntegerAttr>(broadcast).getInt() || !axisAttr)
+    return success();
+  auto a = dyn_cast<RankedTensorType>(form.inputs[0].getType());
+  auto b = dyn_cast<RankedTensorType>(form.inputs[1].getType());
+  if (!a || !b)
+    return emitError(creator.getLocation())
+           << "broadcasting along 'axis' (opset 6 and before) needs inputs "
+              "of known rank";
+  int64_t axis = cast<IntegerAttr>(axisAttr).getInt();
+  if (axis < 0)
+    axis += a.getRank();
+  int64_t trailing = a.getRank() - axis - b.getRank();
+  if (axis < 0 || trailing < 0)
+    return emitError(creator.getLocation())
+           << "'axis' " << cast<IntegerAttr>(axisAttr).getInt()
+           << " does not fit a rank-" << b.getRank() << " B into a rank-"
+           << a.getRank() << " A";
+  if (trailing == 0)
+    return success();
+  SmallVector<int64_t> axes;
+  for (int64_t i = 0; i < trailing; ++i)
+    axes.push_back(b.getRank() + i);
+  return unsqueezeInput(form, 1, axes, creator);
+}
+
+/// PRelu before opset 7: a 1-D slope of C values applies along axis 1.
+static LogicalResult upgradeChannelSlope(NodeForm &form, OpCreator &creator) {
+  auto x = dyn_cast<RankedTensorType>(form.inputs[0].getType());
+  auto slope = dyn_cast<RankedTensorType>(form.inputs[1].getType());
+  if (slope && slope.getRank() == 1 && slope.getDimSize(0) == 1)
+    return success();
+  if (!x || !slope)
+    return emitError(creator.getLocation())
+           << "a per-channel slope (opset 6 and before) needs inputs of "
+              "known rank";
+  if (slope.getRank() != 1 || x.getRank() <= 2)
+    return success();
+  SmallVector<int64_t> axes;
+  for (int64_t i = 1; i < x.getRank() - 1; ++i)
+    axes.push_back(i);
+  return unsqueezeInput(form, 1, axes, creator);
+}
+
 static LogicalResult applyRule(const UpgradeRule &rule, NodeForm &form,
                                OpCreator &creator,
                                std::optional<SmallVector<Value>> &results) {
-  if (rule.rewrite == Rewrite::CoerceTo2D)
+  switch (rule.rewrite) {
+  case Rewrite::CoerceTo2D:
     return coerceTo2D(form, creator, results);
-  if (rule.rewrite == Rewrite::ResizeScales) {
+  case Rewrite::ResizeScales:
     upgradeResize(form);
     return success();
+  case Rewrite::LegacyBroadcast:
+    return upgradeLegacyBroadcast(form, creator);
+  case Rewrite::ChannelSlope:
+    return upgradeChannelSlope(form, creator);
+  case Rewrite::DropAttributeIf: {
+    auto attr =
+        dyn_cast_or_null<IntegerAttr>(form.attributes.get(rule.attribute));
+    if (attr && attr.getInt() == rule.value)
+      form.attributes.erase(rule.attribute);
+    return success();
+  }
+  default:
+    break;
   }
   Attribute attr = form.attributes.erase(rule.attribute);
   if (!attr)
@@ -183,9 +291,7 @@ static LogicalResult applyRule(const UpgradeRule &rule, NodeForm &form,
         cast<ShapedType>(form.inputs[0].getType()).getElementType(),
         cast<FloatAttr>(attr).getValueAsDouble());
     break;
-  case Rewrite::DropAttribute:
-  case Rewrite::CoerceTo2D:
-  case Rewrite::ResizeScales:
+  default:
     return success();
   }
   if (!input)
@@ -197,7 +303,8 @@ static LogicalResult applyRule(const UpgradeRule &rule, NodeForm &form,
 LogicalResult upgradeNode(NodeForm &form, int64_t opset, OpCreator &creator,
                           std::optional<SmallVector<Value>> &results) {
   for (const UpgradeRule &rule : kRules) {
-    if (form.opType != rule.opType || opset >= rule.beforeOpset)
+    if (opset >= rule.beforeOpset ||
+        (form.opType != rule.opType && StringRef(rule.opType) != "*"))
       continue;
     if (failed(applyRule(rule, form, creator, results)))
       return failure();

@@ -125,7 +125,6 @@ private:
   FailureOr<AsmResourceBlob> readExternal();
   FailureOr<AsmResourceBlob> readRaw();
   FailureOr<AsmResourceBlob> readTyped();
-  /// Copies `bytes` into a new blob of the right alignment.
   /// The tensor type as the IR spells it, for messages.
   std::string typeName() const {
     std::string text;
@@ -133,6 +132,7 @@ private:
     type.print(os);
     return text;
   }
+  /// Copies `bytes` into a new blob of the right alignment.
   AsmResourceBlob copyBlob(ArrayRef<char> bytes) const {
     return HeapAsmResourceBlob::allocateAndCopyWithAlign(bytes, alignment);
   }

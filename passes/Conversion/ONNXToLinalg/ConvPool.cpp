@@ -97,13 +97,10 @@ FailureOr<Window> computeWindow(Operation *op, ArrayRef<int64_t> input,
 
 /// Turns a 1-D window op into a 2-D one on a unit height.
 void prependUnitDim(Window &w) {
-  for (SmallVector<int64_t> *v :
-       {&w.kernel, &w.strides, &w.dilations, &w.padLow, &w.padHigh,
-        &w.extraHigh})
-    v->insert(v->begin(), v == &w.strides || v == &w.dilations ||
-                                  v == &w.kernel
-                              ? 1
-                              : 0);
+  for (SmallVector<int64_t> *v : {&w.kernel, &w.strides, &w.dilations,
+                                  &w.padLow, &w.padHigh, &w.extraHigh})
+    v->insert(v->begin(),
+              v == &w.strides || v == &w.dilations || v == &w.kernel ? 1 : 0);
 }
 
 /// `value` [N, C, W] as [N, C, 1, W]; 4-D values unchanged.
@@ -166,12 +163,12 @@ struct ConvLowering : OpConversionPattern<onnx::ConvOp> {
         filterType.getDimSize(1) * group != channels)
       return emitUnsupported(op, "group " + Twine(group) + " for " +
                                      Twine(channels) + " channels");
-    FailureOr<Window> window = computeWindow(
-        op, inputType.getShape().drop_front(2),
-        resultType.getShape().drop_front(2),
-        filterType.getShape().drop_front(2), op.getStrides(),
-        op.getDilations(), op.getPads(), op.getAutoPad(),
-        /*allowExtra=*/false);
+    FailureOr<Window> window =
+        computeWindow(op, inputType.getShape().drop_front(2),
+                      resultType.getShape().drop_front(2),
+                      filterType.getShape().drop_front(2), op.getStrides(),
+                      op.getDilations(), op.getPads(), op.getAutoPad(),
+                      /*allowExtra=*/false);
     if (failed(window))
       return failure();
     if (rank == 3)
@@ -198,13 +195,12 @@ struct ConvLowering : OpConversionPattern<onnx::ConvOp> {
                  .getResult(0);
     } else if (group == channels && filters == channels) {
       // One filter per channel: [C, 1, KH, KW] -> [C, KH, KW].
-      Value filter3D = reshapeTo(
-          rewriter, loc, filter,
-          withShape(filter4DType,
-                    {filterShape[0], filterShape[2], filterShape[3]}));
+      Value filter3D =
+          reshapeTo(rewriter, loc, filter,
+                    withShape(filter4DType, {filterShape[0], filterShape[2],
+                                             filterShape[3]}));
       conv = linalg::DepthwiseConv2DNchwChwOp::create(
-                 rewriter, loc, TypeRange{outType},
-                 ValueRange{input, filter3D},
+                 rewriter, loc, TypeRange{outType}, ValueRange{input, filter3D},
                  ValueRange{createFilled(rewriter, loc, outType, zero)},
                  stridesAttr, dilationsAttr)
                  .getResult(0);
@@ -215,11 +211,11 @@ struct ConvLowering : OpConversionPattern<onnx::ConvOp> {
       Value input5D = reshapeTo(
           rewriter, loc, input,
           withShape(paddedType, {in[0], group, in[1] / group, in[2], in[3]}));
-      Value filter5D = reshapeTo(
-          rewriter, loc, filter,
-          withShape(filter4DType, {group, filterShape[0] / group,
-                                   filterShape[1], filterShape[2],
-                                   filterShape[3]}));
+      Value filter5D =
+          reshapeTo(rewriter, loc, filter,
+                    withShape(filter4DType,
+                              {group, filterShape[0] / group, filterShape[1],
+                               filterShape[2], filterShape[3]}));
       auto out5DType =
           withShape(outType, {outShape[0], group, outShape[1] / group,
                               outShape[2], outShape[3]});
@@ -263,22 +259,22 @@ struct PoolSetup {
 };
 
 template <typename PoolOp>
-FailureOr<PoolSetup>
-setUpPool(PoolOp op, Value input, RankedTensorType resultType,
-          std::optional<ArrayRef<int64_t>> dilations,
-          ConversionPatternRewriter &rewriter,
-          function_ref<Value(Type)> padValueFn) {
+FailureOr<PoolSetup> setUpPool(PoolOp op, Value input,
+                               RankedTensorType resultType,
+                               std::optional<ArrayRef<int64_t>> dilations,
+                               ConversionPatternRewriter &rewriter,
+                               function_ref<Value(Type)> padValueFn) {
   auto inputType = cast<RankedTensorType>(input.getType());
   int64_t rank = inputType.getRank();
   if (rank != 3 && rank != 4)
     return emitUnsupported(op, Twine(rank - 2) + "-D pooling");
   if (!isa<FloatType>(inputType.getElementType()))
     return emitUnsupported(op, "non-float element types");
-  FailureOr<Window> window = computeWindow(
-      op, inputType.getShape().drop_front(2),
-      resultType.getShape().drop_front(2), op.getKernelShape(),
-      op.getStrides(), dilations, op.getPads(), op.getAutoPad(),
-      /*allowExtra=*/true);
+  FailureOr<Window> window =
+      computeWindow(op, inputType.getShape().drop_front(2),
+                    resultType.getShape().drop_front(2), op.getKernelShape(),
+                    op.getStrides(), dilations, op.getPads(), op.getAutoPad(),
+                    /*allowExtra=*/true);
   if (failed(window))
     return failure();
   if (rank == 3)
@@ -290,8 +286,8 @@ setUpPool(PoolOp op, Value input, RankedTensorType resultType,
   setup.input = padSpatial(rewriter, loc, input4D, *window,
                            padValueFn(inputType.getElementType()));
   setup.outType = to4DType(resultType);
-  setup.windowTensor = tensor::EmptyOp::create(
-      rewriter, loc, window->kernel, inputType.getElementType());
+  setup.windowTensor = tensor::EmptyOp::create(rewriter, loc, window->kernel,
+                                               inputType.getElementType());
   return setup;
 }
 
@@ -310,8 +306,7 @@ struct MaxPoolLowering : OpConversionPattern<onnx::MaxPoolOp> {
                   [&](Type type) { return createLowest(rewriter, loc, type); });
     if (failed(setup))
       return failure();
-    Value lowest =
-        createLowest(rewriter, loc, resultType.getElementType());
+    Value lowest = createLowest(rewriter, loc, resultType.getElementType());
     Value pool =
         linalg::PoolingNchwMaxOp::create(
             rewriter, loc, TypeRange{setup->outType},
@@ -365,14 +360,13 @@ struct AveragePoolLowering : OpConversionPattern<onnx::AveragePoolOp> {
     Value zero = createScalar(rewriter, loc, elementType, 0.0);
     RankedTensorType outType = setup->outType;
     const Window &w = setup->window;
-    Value sum =
-        linalg::PoolingNchwSumOp::create(
-            rewriter, loc, TypeRange{outType},
-            ValueRange{setup->input, setup->windowTensor},
-            ValueRange{createFilled(rewriter, loc, outType, zero)},
-            rewriter.getI64TensorAttr(w.strides),
-            rewriter.getI64TensorAttr(w.dilations))
-            .getResult(0);
+    Value sum = linalg::PoolingNchwSumOp::create(
+                    rewriter, loc, TypeRange{outType},
+                    ValueRange{setup->input, setup->windowTensor},
+                    ValueRange{createFilled(rewriter, loc, outType, zero)},
+                    rewriter.getI64TensorAttr(w.strides),
+                    rewriter.getI64TensorAttr(w.dilations))
+                    .getResult(0);
 
     // The divisor of each output element is separable: the product of one
     // count per spatial dimension.

@@ -29,9 +29,8 @@ using namespace aotc;
 namespace {
 
 SmallVector<OpFoldResult> indexAttrs(OpBuilder &b, ArrayRef<int64_t> values) {
-  return llvm::map_to_vector(values, [&](int64_t v) -> OpFoldResult {
-    return b.getIndexAttr(v);
-  });
+  return llvm::map_to_vector(
+      values, [&](int64_t v) -> OpFoldResult { return b.getIndexAttr(v); });
 }
 
 /// `tensor.extract_slice` of `source` with static offsets, sizes and strides,
@@ -69,10 +68,10 @@ struct ConstantLowering : OpConversionPattern<onnx::ConstantOp> {
                       : dense.bitcast(type.getElementType()).reshape(type);
     } else if (auto resource = dyn_cast<DenseResourceElementsAttr>(value)) {
       // The same blob handle under the signless type: no byte is copied.
-      converted = resource.getType() == type
-                      ? resource
-                      : DenseResourceElementsAttr::get(type,
-                                                       resource.getRawHandle());
+      converted =
+          resource.getType() == type
+              ? resource
+              : DenseResourceElementsAttr::get(type, resource.getRawHandle());
     } else {
       return emitUnsupported(op, "a value that is neither dense elements nor "
                                  "a dense resource");
@@ -102,7 +101,8 @@ struct ShapeLowering : OpConversionPattern<onnx::ShapeOp> {
                                 shape.begin() + std::max(start, end));
     if ((int64_t)values.size() != type.getNumElements())
       return emitUnsupported(op, "a result type that disagrees with start/end");
-    rewriter.replaceOp(op, createI64Tensor(rewriter, op.getLoc(), values, type));
+    rewriter.replaceOp(op,
+                       createI64Tensor(rewriter, op.getLoc(), values, type));
     return success();
   }
 };
@@ -225,8 +225,7 @@ struct ConcatLowering : OpConversionPattern<onnx::ConcatOp> {
       offsets[*axis] = offset;
       result = tensor::InsertSliceOp::create(
           rewriter, loc, input, result, indexAttrs(rewriter, offsets),
-          indexAttrs(rewriter, type.getShape()),
-          indexAttrs(rewriter, strides));
+          indexAttrs(rewriter, type.getShape()), indexAttrs(rewriter, strides));
       offset += size;
     }
     rewriter.replaceOp(op, result);
@@ -248,7 +247,8 @@ struct SplitLowering : OpConversionPattern<onnx::SplitOp> {
     SmallVector<Value> results;
     int64_t offset = 0;
     for (Value output : op.getOutputs()) {
-      RankedTensorType type = getConvertedTensorType(*getTypeConverter(), output);
+      RankedTensorType type =
+          getConvertedTensorType(*getTypeConverter(), output);
       SmallVector<int64_t> offsets(rank, 0), strides(rank, 1);
       offsets[*axis] = offset;
       offset += type.getDimSize(*axis);
@@ -270,15 +270,13 @@ Value reverse(OpBuilder &b, Location loc, Value value, ArrayRef<int64_t> dims) {
   SmallVector<AffineExpr> exprs;
   for (int64_t d = 0; d < type.getRank(); ++d) {
     AffineExpr dim = getAffineDimExpr(d, context);
-    exprs.push_back(llvm::is_contained(dims, d)
-                        ? type.getDimSize(d) - 1 - dim
-                        : dim);
+    exprs.push_back(llvm::is_contained(dims, d) ? type.getDimSize(d) - 1 - dim
+                                                : dim);
   }
   AffineMap map = AffineMap::get(type.getRank(), 0, exprs, context);
-  return buildGeneric(b, loc, type, value, map,
-                      [](OpBuilder &, Location, ValueRange args) {
-                        return args[0];
-                      });
+  return buildGeneric(
+      b, loc, type, value, map,
+      [](OpBuilder &, Location, ValueRange args) { return args[0]; });
 }
 
 struct SliceLowering : OpConversionPattern<onnx::SliceOp> {
@@ -394,8 +392,7 @@ struct GatherLowering : OpConversionPattern<onnx::GatherOp> {
       bool contiguous = true;
       for (size_t i = 1; i < normalized.size(); ++i)
         contiguous &= normalized[i] == normalized[0] + (int64_t)i;
-      if (contiguous && normalized[0] >= 0 &&
-          normalized.back() < dim) {
+      if (contiguous && normalized[0] >= 0 && normalized.back() < dim) {
         SmallVector<int64_t> offsets(rank, 0), strides(rank, 1);
         SmallVector<int64_t> sizes(dataType.getShape());
         offsets[*axis] = normalized[0];
@@ -418,8 +415,8 @@ struct GatherLowering : OpConversionPattern<onnx::GatherOp> {
     Value result = buildGeneric(
         rewriter, loc, resultType, adaptor.getIndices(), indicesMap,
         [&](OpBuilder &b, Location l, ValueRange args) {
-          Value index = arith::IndexCastOp::create(b, l, b.getIndexType(),
-                                                   args[0]);
+          Value index =
+              arith::IndexCastOp::create(b, l, b.getIndexType(), args[0]);
           Value zero = arith::ConstantIndexOp::create(b, l, 0);
           Value size = arith::ConstantIndexOp::create(b, l, dim);
           Value isNegative = arith::CmpIOp::create(
@@ -487,8 +484,8 @@ struct PadLowering : OpConversionPattern<onnx::PadOp> {
         SmallVector<Value> zeros(
             valueType.getRank(),
             arith::ConstantIndexOp::create(rewriter, loc, 0));
-        padValue = tensor::ExtractOp::create(
-            rewriter, loc, adaptor.getConstantValue(), zeros);
+        padValue = tensor::ExtractOp::create(rewriter, loc,
+                                             adaptor.getConstantValue(), zeros);
       }
     } else {
       padValue = createScalar(rewriter, loc, elementType, 0.0);
@@ -516,11 +513,11 @@ struct PadLowering : OpConversionPattern<onnx::PadOp> {
       }
     }
     if (crop)
-      data = extractSlice(rewriter, loc,
-                          RankedTensorType::get(sizes, elementType), data,
-                          offsets, sizes, strides);
-    rewriter.replaceOp(op, padConstant(rewriter, loc, data, low, high,
-                                       padValue));
+      data =
+          extractSlice(rewriter, loc, RankedTensorType::get(sizes, elementType),
+                       data, offsets, sizes, strides);
+    rewriter.replaceOp(op,
+                       padConstant(rewriter, loc, data, low, high, padValue));
     return success();
   }
 };
@@ -578,9 +575,9 @@ void aotc::populateDataMovementPatterns(TypeConverter &converter,
                ConstantOfShapeLowering, TransposeLowering, ConcatLowering,
                SplitLowering, SliceLowering, GatherLowering, PadLowering,
                ExpandLowering, TileLowering>(converter, context);
-  for (StringRef name :
-       {onnx::ReshapeOp::getOperationName(), onnx::FlattenOp::getOperationName(),
-        onnx::SqueezeOp::getOperationName(),
-        onnx::UnsqueezeOp::getOperationName()})
+  for (StringRef name : {onnx::ReshapeOp::getOperationName(),
+                         onnx::FlattenOp::getOperationName(),
+                         onnx::SqueezeOp::getOperationName(),
+                         onnx::UnsqueezeOp::getOperationName()})
     patterns.add<ReshapeLikeLowering>(converter, context, name);
 }

@@ -79,8 +79,8 @@ Value fold(OpBuilder &b, Location loc, const ScalarInfo &info,
            ValueRange args) {
   Value acc = args[0];
   for (Value v : args.drop_front())
-    acc = binary<FloatOp, SignedOp, UnsignedOp>(b, loc, info.isUnsigned, acc,
-                                                v);
+    acc =
+        binary<FloatOp, SignedOp, UnsignedOp>(b, loc, info.isUnsigned, acc, v);
   return acc;
 }
 
@@ -212,10 +212,11 @@ Value buildElu(OpBuilder &b, Location loc, const ScalarInfo &info,
 
 Value buildSelu(OpBuilder &b, Location loc, const ScalarInfo &info,
                 ValueRange args) {
-  Value inner =
-      elu(b, loc, args[0], getF64Attr(info.op, "alpha", 1.67326319217681884765625));
-  Value gamma = createScalar(b, loc, args[0].getType(),
-                             getF64Attr(info.op, "gamma", 1.05070102214813232421875));
+  Value inner = elu(b, loc, args[0],
+                    getF64Attr(info.op, "alpha", 1.67326319217681884765625));
+  Value gamma =
+      createScalar(b, loc, args[0].getType(),
+                   getF64Attr(info.op, "gamma", 1.05070102214813232421875));
   return arith::MulFOp::create(b, loc, gamma, inner);
 }
 
@@ -290,8 +291,8 @@ Value buildGelu(OpBuilder &b, Location loc, const ScalarInfo &info,
   auto approximate = info.op->getAttrOfType<StringAttr>("approximate");
   if (approximate && approximate.getValue() == "tanh") {
     // tanh(sqrt(2 / pi) * (x + 0.044715 x^3))
-    Value cube = arith::MulFOp::create(
-        b, loc, x, arith::MulFOp::create(b, loc, x, x));
+    Value cube =
+        arith::MulFOp::create(b, loc, x, arith::MulFOp::create(b, loc, x, x));
     Value poly = arith::AddFOp::create(
         b, loc, x,
         arith::MulFOp::create(b, loc, cube,
@@ -305,8 +306,8 @@ Value buildGelu(OpBuilder &b, Location loc, const ScalarInfo &info,
         b, loc, x, createScalar(b, loc, type, 1.0 / std::sqrt(2.0)));
     inner = math::ErfOp::create(b, loc, scaled);
   }
-  Value gate = arith::MulFOp::create(
-      b, loc, half, arith::AddFOp::create(b, loc, one, inner));
+  Value gate = arith::MulFOp::create(b, loc, half,
+                                     arith::AddFOp::create(b, loc, one, inner));
   return arith::MulFOp::create(b, loc, x, gate);
 }
 
@@ -346,14 +347,13 @@ Value buildPow(OpBuilder &b, Location loc, const ScalarInfo &info,
   if (isFloat(base)) {
     APFloat constant(0.0);
     if (matchPattern(exponent, m_ConstantFloat(&constant)) ||
-        (isa<IntegerType>(exponent.getType()) &&
-         [&] {
-           APInt i;
-           if (!matchPattern(exponent, m_ConstantInt(&i)))
-             return false;
-           constant = APFloat((double)i.getSExtValue());
-           return true;
-         }())) {
+        (isa<IntegerType>(exponent.getType()) && [&] {
+          APInt i;
+          if (!matchPattern(exponent, m_ConstantInt(&i)))
+            return false;
+          constant = APFloat((double)i.getSExtValue());
+          return true;
+        }())) {
       double e = constant.convertToDouble();
       if (e == 1.0)
         return base;
@@ -363,8 +363,7 @@ Value buildPow(OpBuilder &b, Location loc, const ScalarInfo &info,
         return math::SqrtOp::create(b, loc, base);
     }
     if (!isFloat(exponent))
-      exponent =
-          toFloat(b, loc, exponent, base.getType(), exponentUnsigned);
+      exponent = toFloat(b, loc, exponent, base.getType(), exponentUnsigned);
     else if (exponent.getType() != base.getType())
       exponent = arith::TruncFOp::create(b, loc, base.getType(), exponent);
     return math::PowFOp::create(b, loc, base, exponent);
@@ -383,11 +382,10 @@ Value buildPow(OpBuilder &b, Location loc, const ScalarInfo &info,
   if (exponentWidth > baseWidth)
     exponent = arith::TruncIOp::create(b, loc, base.getType(), exponent);
   else if (exponentWidth < baseWidth)
-    exponent = exponentUnsigned
-                   ? (Value)arith::ExtUIOp::create(b, loc, base.getType(),
-                                                   exponent)
-                   : (Value)arith::ExtSIOp::create(b, loc, base.getType(),
-                                                   exponent);
+    exponent =
+        exponentUnsigned
+            ? (Value)arith::ExtUIOp::create(b, loc, base.getType(), exponent)
+            : (Value)arith::ExtSIOp::create(b, loc, base.getType(), exponent);
   return math::IPowIOp::create(b, loc, base, exponent);
 }
 
@@ -424,8 +422,7 @@ Value buildCast(OpBuilder &b, Location loc, const ScalarInfo &info,
   Value x = args[0];
   Type from = x.getType(), to = info.resultType;
   bool fromUnsigned = info.isUnsigned || from.isInteger(1);
-  bool toUnsigned =
-      isUnsignedElement(info.op->getResult(0));
+  bool toUnsigned = isUnsignedElement(info.op->getResult(0));
   if (from == to)
     return x;
   if (to.isInteger(1)) {
@@ -517,9 +514,9 @@ const ElementwiseEntry kElementwiseOps[] = {
     {onnx::PowOp::getOperationName(), buildPow},
     {onnx::ModOp::getOperationName(), buildMod},
     {onnx::PReluOp::getOperationName(), buildPRelu},
-    {onnx::EqualOp::getOperationName(),
-     compare<CmpF::OEQ, CmpI::eq, CmpI::eq>},
-    {onnx::LessOp::getOperationName(), compare<CmpF::OLT, CmpI::slt, CmpI::ult>},
+    {onnx::EqualOp::getOperationName(), compare<CmpF::OEQ, CmpI::eq, CmpI::eq>},
+    {onnx::LessOp::getOperationName(),
+     compare<CmpF::OLT, CmpI::slt, CmpI::ult>},
     {onnx::LessOrEqualOp::getOperationName(),
      compare<CmpF::OLE, CmpI::sle, CmpI::ule>},
     {onnx::GreaterOp::getOperationName(),
@@ -564,15 +561,15 @@ public:
     ScalarInfo info{op, resultType.getElementType(),
                     op->getNumOperands() > 0 &&
                         isUnsignedElement(op->getOperand(0))};
-    Value result = buildElementwise(
-        rewriter, loc, resultType, inputs,
-        [&](OpBuilder &b, Location bodyLoc, ValueRange args) {
-          SmallVector<Value> all;
-          unsigned next = 0;
-          for (Value scalar : scalars)
-            all.push_back(scalar ? scalar : args[next++]);
-          return fn(b, bodyLoc, info, all);
-        });
+    Value result =
+        buildElementwise(rewriter, loc, resultType, inputs,
+                         [&](OpBuilder &b, Location bodyLoc, ValueRange args) {
+                           SmallVector<Value> all;
+                           unsigned next = 0;
+                           for (Value scalar : scalars)
+                             all.push_back(scalar ? scalar : args[next++]);
+                           return fn(b, bodyLoc, info, all);
+                         });
     rewriter.replaceOp(op, result);
     return success();
   }
@@ -603,12 +600,10 @@ struct DropoutLowering : OpConversionPattern<onnx::DropoutOp> {
       std::optional<SmallVector<double>> ratio;
       if (Value r = op.getRatio())
         ratio = getConstantDoubles(r);
-      bool noDrop = ratio && llvm::all_of(*ratio, [](double d) {
-                      return d == 0.0;
-                    });
-      if (!noDrop && (!mode || llvm::any_of(*mode, [](int64_t m) {
-                        return m != 0;
-                      })))
+      bool noDrop =
+          ratio && llvm::all_of(*ratio, [](double d) { return d == 0.0; });
+      if (!noDrop &&
+          (!mode || llvm::any_of(*mode, [](int64_t m) { return m != 0; })))
         return emitUnsupported(op, "training mode");
     }
     SmallVector<Value> results = {adaptor.getData()};

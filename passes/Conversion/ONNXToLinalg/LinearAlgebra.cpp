@@ -29,8 +29,7 @@ RankedTensorType withShape(RankedTensorType type, ArrayRef<int64_t> shape) {
 }
 
 /// A zero-filled accumulator of `type`.
-Value createZeroAccumulator(OpBuilder &b, Location loc,
-                            RankedTensorType type) {
+Value createZeroAccumulator(OpBuilder &b, Location loc, RankedTensorType type) {
   return createFilled(b, loc, type,
                       createScalar(b, loc, type.getElementType(), 0.0));
 }
@@ -50,9 +49,9 @@ Value toBatch3D(OpBuilder &b, Location loc, Value operand,
   int64_t count = 1;
   for (int64_t d : batch)
     count *= d;
-  return reshapeTo(b, loc, operand,
-                   withShape(type, {count, shape[shape.size() - 2],
-                                    shape.back()}));
+  return reshapeTo(
+      b, loc, operand,
+      withShape(type, {count, shape[shape.size() - 2], shape.back()}));
 }
 
 struct MatMulLowering : OpConversionPattern<onnx::MatMulOp> {
@@ -87,9 +86,9 @@ struct MatMulLowering : OpConversionPattern<onnx::MatMulOp> {
     if (rhsType.getRank() == 2) {
       // [batch..., M, K] x [K, N]: one matmul over the collapsed rows.
       int64_t rows = lhsType.getNumElements() / lhsType.getShape().back();
-      Value rows2D = reshapeTo(
-          rewriter, loc, lhs,
-          withShape(lhsType, {rows, lhsType.getShape().back()}));
+      Value rows2D =
+          reshapeTo(rewriter, loc, lhs,
+                    withShape(lhsType, {rows, lhsType.getShape().back()}));
       auto productType = withShape(resultType, {rows, n});
       product =
           linalg::MatmulOp::create(
@@ -98,8 +97,7 @@ struct MatMulLowering : OpConversionPattern<onnx::MatMulOp> {
               .getResult(0);
     } else {
       // Broadcast both batches to the result's and use batch_matmul.
-      int64_t batchRank =
-          std::max(lhsType.getRank(), rhsType.getRank()) - 2;
+      int64_t batchRank = std::max(lhsType.getRank(), rhsType.getRank()) - 2;
       SmallVector<int64_t> batch(batchRank, 1);
       for (RankedTensorType type : {lhsType, rhsType}) {
         ArrayRef<int64_t> shape = type.getShape().drop_back(2);
@@ -113,12 +111,11 @@ struct MatMulLowering : OpConversionPattern<onnx::MatMulOp> {
       Value rhs3D = toBatch3D(rewriter, loc, rhs, batch);
       int64_t count = cast<RankedTensorType>(lhs3D.getType()).getDimSize(0);
       auto productType = withShape(resultType, {count, m, n});
-      product = linalg::BatchMatmulOp::create(
-                    rewriter, loc, TypeRange{productType},
-                    ValueRange{lhs3D, rhs3D},
-                    ValueRange{
-                        createZeroAccumulator(rewriter, loc, productType)})
-                    .getResult(0);
+      product =
+          linalg::BatchMatmulOp::create(
+              rewriter, loc, TypeRange{productType}, ValueRange{lhs3D, rhs3D},
+              ValueRange{createZeroAccumulator(rewriter, loc, productType)})
+              .getResult(0);
     }
     rewriter.replaceOp(op, reshapeTo(rewriter, loc, product, resultType));
     return success();
@@ -139,8 +136,7 @@ struct GemmLowering : OpConversionPattern<onnx::GemmOp> {
     double beta = op.getBeta().convertToDouble();
     Value c = adaptor.getC();
     bool addC = c && beta != 0.0;
-    if (!isa<FloatType>(elementType) &&
-        (alpha != 1.0 || (addC && beta != 1.0)))
+    if (!isa<FloatType>(elementType) && (alpha != 1.0 || (addC && beta != 1.0)))
       return emitUnsupported(op, "alpha or beta other than 1 on integers");
     if (isUnsignedElement(op.getA()))
       return emitUnsupported(op, "unsigned integer operands");
@@ -158,8 +154,8 @@ struct GemmLowering : OpConversionPattern<onnx::GemmOp> {
         ValueRange{adaptor.getA(), adaptor.getB()},
         ValueRange{createZeroAccumulator(rewriter, loc, resultType)});
     if (op.getTransA() || op.getTransB())
-      matmul.setIndexingMapsAttr(rewriter.getAffineMapArrayAttr(
-          {lhsMap, rhsMap, outMap}));
+      matmul.setIndexingMapsAttr(
+          rewriter.getAffineMapArrayAttr({lhsMap, rhsMap, outMap}));
     Value product = matmul.getResult(0);
     if (alpha == 1.0 && !addC) {
       rewriter.replaceOp(op, product);

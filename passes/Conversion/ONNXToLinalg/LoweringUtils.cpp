@@ -201,9 +201,8 @@ Value buildReduction(OpBuilder &b, Location loc, Value input,
   }
   auto resultType = RankedTensorType::get(shape, inputType.getElementType());
   Value init = createFilled(b, loc, resultType, initValue);
-  SmallVector<AffineMap> maps = {
-      b.getMultiDimIdentityMap(rank),
-      getProjectionMap(b.getContext(), rank, axes)};
+  SmallVector<AffineMap> maps = {b.getMultiDimIdentityMap(rank),
+                                 getProjectionMap(b.getContext(), rank, axes)};
   auto generic = linalg::GenericOp::create(
       b, loc, TypeRange{resultType}, ValueRange{input}, ValueRange{init}, maps,
       iterators, [&](OpBuilder &nested, Location nestedLoc, ValueRange args) {
@@ -239,8 +238,9 @@ Value reshapeTo(OpBuilder &b, Location loc, Value value,
   return reshapeTo(b, loc, flat, type);
 }
 
-Value padConstant(OpBuilder &b, Location loc, Value value, ArrayRef<int64_t> low,
-                  ArrayRef<int64_t> high, Value padValue) {
+Value padConstant(OpBuilder &b, Location loc, Value value,
+                  ArrayRef<int64_t> low, ArrayRef<int64_t> high,
+                  Value padValue) {
   if (llvm::all_of(low, [](int64_t p) { return p == 0; }) &&
       llvm::all_of(high, [](int64_t p) { return p == 0; }))
     return value;

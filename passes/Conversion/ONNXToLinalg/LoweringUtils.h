@@ -64,7 +64,8 @@ mlir::DenseElementsAttr getConstantElements(mlir::Value value,
 mlir::TypedAttr getSplatConstant(mlir::Value value);
 
 /// The elements of a constant integer tensor (axes, pads, starts, ...).
-std::optional<llvm::SmallVector<int64_t>> getConstantIntegers(mlir::Value value);
+std::optional<llvm::SmallVector<int64_t>>
+getConstantIntegers(mlir::Value value);
 
 /// The elements of a constant floating-point tensor.
 std::optional<llvm::SmallVector<double>> getConstantDoubles(mlir::Value value);

@@ -46,11 +46,10 @@ SmallVector<AffineMap> identityAndProjection(OpBuilder &b, int64_t rank,
 Value divideBy(OpBuilder &b, Location loc, Value reduced, int64_t count) {
   auto type = cast<RankedTensorType>(reduced.getType());
   Value divisor = createScalar(b, loc, type.getElementType(), count);
-  return buildElementwise(b, loc, type, reduced,
-                          [&](OpBuilder &nb, Location l, ValueRange args) {
-                            return (Value)arith::DivFOp::create(nb, l, args[0],
-                                                                divisor);
-                          });
+  return buildElementwise(
+      b, loc, type, reduced, [&](OpBuilder &nb, Location l, ValueRange args) {
+        return (Value)arith::DivFOp::create(nb, l, args[0], divisor);
+      });
 }
 
 //===----------------------------------------------------------------------===//
@@ -121,13 +120,14 @@ struct BatchNormalizationLowering
     int64_t rank = resultType.getRank();
     AffineMap channel =
         AffineMap::get(rank, 0, {getAffineDimExpr(1, context)}, context);
-    Value result = buildGeneric(
-        rewriter, loc, resultType, {adaptor.getX(), scale, shift},
-        {rewriter.getMultiDimIdentityMap(rank), channel, channel},
-        [](OpBuilder &b, Location l, ValueRange args) {
-          Value scaled = arith::MulFOp::create(b, l, args[0], args[1]);
-          return addF(b, l, scaled, args[2]);
-        });
+    Value result =
+        buildGeneric(rewriter, loc, resultType, {adaptor.getX(), scale, shift},
+                     {rewriter.getMultiDimIdentityMap(rank), channel, channel},
+                     [](OpBuilder &b, Location l, ValueRange args) {
+                       Value scaled =
+                           arith::MulFOp::create(b, l, args[0], args[1]);
+                       return addF(b, l, scaled, args[2]);
+                     });
     SmallVector<Value> results = {result};
     for (Value stat : {op.getRunningMean(), op.getRunningVar()})
       if (stat)
@@ -164,8 +164,8 @@ struct SoftmaxLowering : OpConversionPattern<OpTy> {
                                createLowest(rewriter, loc, elementType), maxF);
     Value exp = buildGeneric(rewriter, loc, type, {x, max}, maps,
                              [](OpBuilder &b, Location l, ValueRange args) {
-                               Value shifted =
-                                   arith::SubFOp::create(b, l, args[0], args[1]);
+                               Value shifted = arith::SubFOp::create(
+                                   b, l, args[0], args[1]);
                                return (Value)math::ExpOp::create(b, l, shifted);
                              });
     Value sum =
@@ -288,15 +288,16 @@ public:
     if (kind == ReduceKind::LogSumExp) {
       // max + log(sum(exp(x - max)))
       SmallVector<AffineMap> maps = identityAndProjection(rewriter, rank, axes);
-      Value max = buildReduction(rewriter, loc, x, axes,
-                                 createLowest(rewriter, loc, elementType), maxF);
-      Value exp = buildGeneric(rewriter, loc, type, {x, max}, maps,
-                               [](OpBuilder &b, Location l, ValueRange args) {
-                                 Value shifted = arith::SubFOp::create(
-                                     b, l, args[0], args[1]);
-                                 return (Value)math::ExpOp::create(b, l,
-                                                                   shifted);
-                               });
+      Value max =
+          buildReduction(rewriter, loc, x, axes,
+                         createLowest(rewriter, loc, elementType), maxF);
+      Value exp =
+          buildGeneric(rewriter, loc, type, {x, max}, maps,
+                       [](OpBuilder &b, Location l, ValueRange args) {
+                         Value shifted =
+                             arith::SubFOp::create(b, l, args[0], args[1]);
+                         return (Value)math::ExpOp::create(b, l, shifted);
+                       });
       Value sum =
           buildReduction(rewriter, loc, exp, axes,
                          createScalar(rewriter, loc, elementType, 0.0), addF);
@@ -306,11 +307,12 @@ public:
             return addF(b, l, math::LogOp::create(b, l, args[0]), args[1]);
           });
     } else {
-      result = buildReduction(
-          rewriter, loc, x, axes, createInit(rewriter, loc, elementType, isUnsigned),
-          [&](OpBuilder &b, Location l, Value in, Value acc) {
-            return combine(b, l, in, acc, isUnsigned);
-          });
+      result =
+          buildReduction(rewriter, loc, x, axes,
+                         createInit(rewriter, loc, elementType, isUnsigned),
+                         [&](OpBuilder &b, Location l, Value in, Value acc) {
+                           return combine(b, l, in, acc, isUnsigned);
+                         });
       result = finish(rewriter, loc, result, count);
     }
     rewriter.replaceOp(op, reshapeTo(rewriter, loc, result, resultType));
@@ -362,8 +364,7 @@ private:
     }
   }
 
-  Value finish(OpBuilder &b, Location loc, Value reduced,
-               int64_t count) const {
+  Value finish(OpBuilder &b, Location loc, Value reduced, int64_t count) const {
     auto type = cast<RankedTensorType>(reduced.getType());
     switch (kind) {
     case ReduceKind::Mean:
@@ -406,14 +407,14 @@ Value normalize(OpBuilder &b, Location loc, Value x, ArrayRef<int64_t> axes,
   SmallVector<AffineMap> maps = identityAndProjection(b, rank, axes);
   Value zero = createScalar(b, loc, elementType, 0.0);
 
-  Value mean = divideBy(b, loc, buildReduction(b, loc, x, axes, zero, addF),
-                        count);
-  Value squares = buildGeneric(b, loc, type, {x, mean}, maps,
-                               [](OpBuilder &nb, Location l, ValueRange args) {
-                                 Value d =
-                                     arith::SubFOp::create(nb, l, args[0], args[1]);
-                                 return (Value)arith::MulFOp::create(nb, l, d, d);
-                               });
+  Value mean =
+      divideBy(b, loc, buildReduction(b, loc, x, axes, zero, addF), count);
+  Value squares =
+      buildGeneric(b, loc, type, {x, mean}, maps,
+                   [](OpBuilder &nb, Location l, ValueRange args) {
+                     Value d = arith::SubFOp::create(nb, l, args[0], args[1]);
+                     return (Value)arith::MulFOp::create(nb, l, d, d);
+                   });
   Value variance = divideBy(
       b, loc, buildReduction(b, loc, squares, axes, zero, addF), count);
   Value eps = createScalar(b, loc, elementType, epsilon);
@@ -431,18 +432,16 @@ Value normalize(OpBuilder &b, Location loc, Value x, ArrayRef<int64_t> axes,
     inputs.push_back(bias);
     inputMaps.push_back(biasMap);
   }
-  return buildGeneric(b, loc, type, inputs, inputMaps,
-                      [](OpBuilder &nb, Location l, ValueRange args) {
-                        Value centered =
-                            arith::SubFOp::create(nb, l, args[0], args[1]);
-                        Value normalized =
-                            arith::MulFOp::create(nb, l, centered, args[2]);
-                        Value scaled =
-                            arith::MulFOp::create(nb, l, normalized, args[3]);
-                        if (args.size() < 5)
-                          return scaled;
-                        return addF(nb, l, scaled, args[4]);
-                      });
+  return buildGeneric(
+      b, loc, type, inputs, inputMaps,
+      [](OpBuilder &nb, Location l, ValueRange args) {
+        Value centered = arith::SubFOp::create(nb, l, args[0], args[1]);
+        Value normalized = arith::MulFOp::create(nb, l, centered, args[2]);
+        Value scaled = arith::MulFOp::create(nb, l, normalized, args[3]);
+        if (args.size() < 5)
+          return scaled;
+        return addF(nb, l, scaled, args[4]);
+      });
 }
 
 struct LayerNormalizationLowering
@@ -473,10 +472,10 @@ struct LayerNormalizationLowering
                              cast<RankedTensorType>(v.getType()).getShape(),
                              type.getShape());
     };
-    Value result = normalize(rewriter, loc, x, axes,
-                             op.getEpsilon().convertToDouble(),
-                             adaptor.getScale(), mapFor(adaptor.getScale()),
-                             adaptor.getB(), mapFor(adaptor.getB()));
+    Value result =
+        normalize(rewriter, loc, x, axes, op.getEpsilon().convertToDouble(),
+                  adaptor.getScale(), mapFor(adaptor.getScale()),
+                  adaptor.getB(), mapFor(adaptor.getB()));
     SmallVector<Value> results = {result};
     for (unsigned i = 1; i < op->getNumResults(); ++i)
       results.push_back(createEmpty(
@@ -517,11 +516,11 @@ struct InstanceNormalizationLowering
 void aotc::populateNormalizationPatterns(TypeConverter &converter,
                                          RewritePatternSet &patterns) {
   MLIRContext *context = patterns.getContext();
-  patterns.add<BatchNormalizationLowering,
-               SoftmaxLowering<onnx::SoftmaxOp, false>,
-               SoftmaxLowering<onnx::LogSoftmaxOp, true>,
-               LayerNormalizationLowering, InstanceNormalizationLowering>(
-      converter, context);
+  patterns
+      .add<BatchNormalizationLowering, SoftmaxLowering<onnx::SoftmaxOp, false>,
+           SoftmaxLowering<onnx::LogSoftmaxOp, true>,
+           LayerNormalizationLowering, InstanceNormalizationLowering>(converter,
+                                                                      context);
   for (const ReduceEntry &entry : kReduceOps)
     patterns.add<ReduceLowering>(converter, context, entry);
 }

@@ -114,8 +114,7 @@ struct ConvertONNXToLinalgPass
         StringRef text(message);
         if (text.consume_front("failed to legalize operation '")) {
           failedLoc = diag.getLocation();
-          failedName = text.take_until([](char c) { return c == '\''; })
-                           .str();
+          failedName = text.take_until([](char c) { return c == '\''; }).str();
           return success();
         }
         if (diag.getSeverity() == DiagnosticSeverity::Error)
@@ -129,8 +128,8 @@ struct ConvertONNXToLinalgPass
     if (!patternReported && failedLoc) {
       StringRef name(failedName);
       name.consume_front("onnx.");
-      emitError(*failedLoc) << "operator '" << name
-                            << "' is not supported by the code generator";
+      emitError(*failedLoc)
+          << "operator '" << name << "' is not supported by the code generator";
     }
     signalPassFailure();
   }
