@@ -7,6 +7,7 @@
 #include "compiler/Emit/ExecutableLinker.h"
 #include "compiler/Emit/HeaderEmitter.h"
 #include "compiler/Emit/ModelInterface.h"
+#include "compiler/Emit/Weights.h"
 #include "compiler/Pipeline.h"
 #include "dialects/ONNX/IR/NodeLocation.h"
 #include "dialects/ONNX/IR/ONNXDialect.h"
@@ -19,6 +20,7 @@
 #include "mlir/InitAllExtensions.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
+#include "mlir/Support/Timing.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Export.h"
@@ -85,6 +87,8 @@ bool Compilation::runPasses(
   PassManager pm(&context);
   if (failed(applyPassManagerCLOptions(pm)) || failed(build(pm)))
     return false;
+  // --mlir-timing and its display options.
+  applyDefaultTimingPassManagerCLOptions(pm);
   return succeeded(pm.run(*module)) && !diagnostics.hadError();
 }
 
@@ -195,6 +199,7 @@ bool Compilation::run() {
   model->arenaLowerBound = lowerBound.getInt();
   if (options.printMemoryPlan && graph)
     printMemoryPlan(graph);
+  SmallVector<WeightData> weights = detachWeights(*module);
   if (!runPasses(buildLLVMLoweringPipeline))
     return false;
 
@@ -203,6 +208,8 @@ bool Compilation::run() {
       translateModuleToLLVMIR(*module, llvmContext, name);
   if (!llvmModule)
     return fail(options.inputPath, "translation to LLVM IR failed");
+  if (llvm::Error error = attachWeights(*llvmModule, weights))
+    return fail(options.inputPath, llvm::toString(std::move(error)));
   if (llvm::Error error = emitRunFunction(*llvmModule, *model, "main_graph"))
     return fail(options.inputPath, llvm::toString(std::move(error)));
   bool executable = options.emit == EmitKind::Executable;

@@ -93,9 +93,9 @@ def TileAndVectorizePass : Pass<"aotc-tile-and-vectorize", "mlir::func::FuncOp">
     - 2-D convolutions in NCHW/FCHW form become im2col + a contraction whose
       filter operand is the weight tensor as laid out by ONNX;
     - every contraction (matmul, batch matmul, the im2col contraction) is
-      tiled to the target's register tile (`matmul-tile` = M,N,K), shrunk
-      to a divisor of each dimension so that every tile is full, and
-      vectorized;
+      tiled to the target's register tile (`matmul-tile` = M,N,K), the
+      partial last tile of each loop is peeled off so that full tiles and
+      remainders both have static shapes, and every tile is vectorized;
     - every other linalg op is generalized and its loops interchanged so the
       innermost loop runs along the output's contiguous dimension, which
       LLVM's loop vectorizer then vectorizes for the target's width.

@@ -12,6 +12,8 @@
 
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
+#include "mlir/Dialect/SCF/Transforms/Transforms.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "mlir/IR/PatternMatch.h"
 
 namespace aotc {
@@ -38,17 +40,8 @@ void rewriteConvolutionsToIm2Col(func::FuncOp func) {
   }
 }
 
-/// The largest size <= `tile` that divides `dim`: every tile is then full, so
-/// the tiled op has a static shape and vectorizes without masks.
-int64_t getDividingTileSize(int64_t dim, int64_t tile) {
-  for (int64_t size = std::min(dim, tile); size > 1; --size)
-    if (dim % size == 0)
-      return size;
-  return 1;
-}
-
-/// Tile sizes for `op`: the innermost M, N and K dimensions get (a divisor
-/// of their size near) the register tile, every other dimension 1.
+/// Tile sizes for `op`: the innermost M, N and K dimensions get the register
+/// tile (at most the dimension's size), every other dimension 1.
 SmallVector<int64_t> getContractionTileSizes(linalg::LinalgOp op,
                                              const linalg::ContractionDimensions &dims,
                                              ArrayRef<int64_t> tile) {
@@ -56,7 +49,7 @@ SmallVector<int64_t> getContractionTileSizes(linalg::LinalgOp op,
   SmallVector<int64_t> sizes(ranges.size(), 1);
   auto setInnermost = [&](ArrayRef<unsigned> group, int64_t size) {
     if (!group.empty())
-      sizes[group.back()] = getDividingTileSize(ranges[group.back()], size);
+      sizes[group.back()] = std::min(size, ranges[group.back()]);
   };
   setInnermost(dims.m, tile[0]);
   setInnermost(dims.n, tile[1]);
@@ -64,10 +57,11 @@ SmallVector<int64_t> getContractionTileSizes(linalg::LinalgOp op,
   return sizes;
 }
 
-/// Tiles a static contraction to the register tile and vectorizes the tile.
-LogicalResult tileAndVectorizeContraction(RewriterBase &rewriter,
-                                          linalg::LinalgOp op,
-                                          ArrayRef<int64_t> tile) {
+/// Tiles a static contraction to the register tile and peels the partial
+/// last tile of every loop, so that both the full tiles and the remainder
+/// have static shapes (vectorized later without masks).
+LogicalResult tileContraction(RewriterBase &rewriter, linalg::LinalgOp op,
+                              ArrayRef<int64_t> tile) {
   FailureOr<linalg::ContractionDimensions> dims =
       linalg::inferContractionDims(op);
   if (failed(dims) || !op.hasPureTensorSemantics() ||
@@ -83,21 +77,42 @@ LogicalResult tileAndVectorizeContraction(RewriterBase &rewriter,
   if (failed(tiled))
     return failure();
   rewriter.replaceOp(op, tiled->replacements);
+  for (LoopLikeOpInterface loop : tiled->loops) {
+    auto forOp = dyn_cast<scf::ForOp>(loop.getOperation());
+    scf::ForOp partial;
+    if (forOp)
+      (void)scf::peelForLoopAndSimplifyBounds(rewriter, forOp, partial);
+  }
+  return success();
+}
 
-  Operation *tiledOp = tiled->tiledOps.back();
-  rewriter.setInsertionPoint(tiledOp);
+/// Folds the constant tile sizes that peeling exposed into static types.
+void canonicalize(func::FuncOp func) {
+  MLIRContext *context = func.getContext();
+  RewritePatternSet patterns(context);
+  for (Dialect *dialect : context->getLoadedDialects())
+    dialect->getCanonicalizationPatterns(patterns);
+  for (RegisteredOperationName op : context->getRegisteredOperations())
+    op.getCanonicalizationPatterns(patterns, context);
+  (void)applyPatternsGreedily(func, std::move(patterns));
+}
+
+/// Vectorizes a tiled contraction whose shape is static.
+void vectorizeContraction(RewriterBase &rewriter, linalg::LinalgOp op) {
+  if (llvm::any_of(op.getStaticLoopRanges(), ShapedType::isDynamic))
+    return;
+  rewriter.setInsertionPoint(op);
   FailureOr<linalg::VectorizationResult> vectorized = linalg::vectorize(
-      rewriter, tiledOp, /*inputVectorSizes=*/{}, /*inputScalableVecDims=*/{},
+      rewriter, op, /*inputVectorSizes=*/{}, /*inputScalableVecDims=*/{},
       /*vectorizeNDExtract=*/false, /*flatten1DDepthwiseConv=*/false,
       /*assumeDynamicDimsMatchVecSizes=*/false,
-      /*createNamedContraction=*/false);
+      /*createNamedContraction=*/true);
   if (failed(vectorized))
-    return success(); // Tiled scalar code is still correct.
+    return; // Tiled scalar code is still correct.
   if (!vectorized->replacements.empty())
-    rewriter.replaceOp(tiledOp, vectorized->replacements);
+    rewriter.replaceOp(op, vectorized->replacements);
   else
-    rewriter.eraseOp(tiledOp);
-  return success();
+    rewriter.eraseOp(op);
 }
 
 /// Generalizes `op` and moves its reduction loops outside its parallel ones,
@@ -156,13 +171,21 @@ struct TileAndVectorizePass
     SmallVector<linalg::LinalgOp> ops;
     func.walk([&](linalg::LinalgOp op) { ops.push_back(op); });
     for (linalg::LinalgOp op : ops) {
-      if (linalg::isaContractionOpInterface(op)) {
-        if (succeeded(tileAndVectorizeContraction(rewriter, op, matmulTile)))
-          continue;
-      }
+      if (linalg::isaContractionOpInterface(op) &&
+          succeeded(tileContraction(rewriter, op, matmulTile)))
+        continue;
       if (!isa<linalg::FillOp, linalg::CopyOp>(op))
         orderLoopsForVectorization(rewriter, op);
     }
+
+    canonicalize(func);
+    SmallVector<linalg::LinalgOp> tiles;
+    func.walk([&](linalg::LinalgOp op) {
+      if (linalg::isaContractionOpInterface(op) && op->getParentOfType<scf::ForOp>())
+        tiles.push_back(op);
+    });
+    for (linalg::LinalgOp op : tiles)
+      vectorizeContraction(rewriter, op);
   }
 };
 

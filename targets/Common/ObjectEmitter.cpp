@@ -40,6 +40,9 @@ Expected<SmallVector<char, 0>> emitObject(Module &module,
   if (!backend)
     return createStringError(error);
   TargetOptions options;
+  // Multiply-adds become FMAs (one rounding instead of two), as with
+  // -ffp-contract=fast: the contraction kernels are written as mul + add.
+  options.AllowFPOpFusion = FPOpFusion::Fast;
   std::unique_ptr<TargetMachine> machine(backend->createTargetMachine(
       target.triple, target.cpu, target.features, options, relocationModel,
       std::nullopt, CodeGenOptLevel::Aggressive));

@@ -6,7 +6,7 @@ from lit.llvm import llvm_config
 
 config.name = "aotc"
 config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
-config.suffixes = [".mlir", ".test", ".pbtxt"]
+config.suffixes = [".mlir", ".test"]
 config.excludes = ["Inputs", "utils", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.aotc_obj_root, "test", "lit")

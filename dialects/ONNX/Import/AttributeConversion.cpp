@@ -2,6 +2,7 @@
 
 #include "dialects/ONNX/Import/AttributeConversion.h"
 
+#include "dialects/ONNX/Import/Names.h"
 #include "dialects/ONNX/Import/NodeValidation.h"
 #include "dialects/ONNX/Import/TensorReader.h"
 
@@ -45,14 +46,15 @@ FailureOr<Attribute> convertAttribute(AttributeProto &attr,
   }
   case AttributeProto::TENSOR: {
     FailureOr<ElementsAttr> value = tensors.read(
-        *attr.mutable_t(), loc, "the tensor of attribute '" + attr.name() + "'",
+        *attr.mutable_t(), loc,
+        "the tensor of attribute '" + escapeName(attr.name()) + "'",
         resourceName, /*allowInline=*/true);
     if (failed(value))
       return failure();
     return Attribute(*value);
   }
   default:
-    return emitError(loc) << "attribute '" << attr.name() << "' is "
+    return emitError(loc) << "attribute '" << escapeName(attr.name()) << "' is "
                           << describeAttributeType(getAttributeType(attr))
                           << ", which is not supported";
   }
@@ -84,9 +86,9 @@ FailureOr<ElementsAttr> convertConstantValue(::onnx::NodeProto &node,
   AttributeProto *valueAttr = nullptr;
   for (AttributeProto &attr : *node.mutable_attribute()) {
     if (valueAttr)
-      return emitError(loc)
-             << "a Constant takes one value, but has both '"
-             << valueAttr->name() << "' and '" << attr.name() << "'";
+      return emitError(loc) << "a Constant takes one value, but has both '"
+                            << escapeName(valueAttr->name()) << "' and '"
+                            << escapeName(attr.name()) << "'";
     valueAttr = &attr;
   }
   if (!valueAttr)
@@ -122,7 +124,7 @@ FailureOr<ElementsAttr> convertConstantValue(::onnx::NodeProto &node,
   if (name == "sparse_value")
     return emitError(loc)
            << "attribute 'sparse_value' is not supported (sparse tensors)";
-  return emitError(loc) << "attribute '" << name
+  return emitError(loc) << "attribute '" << escapeName(name)
                         << "' is not supported (string tensors)";
 }
 

@@ -2,6 +2,8 @@
 
 #include "dialects/ONNX/Import/GraphOrder.h"
 
+#include "dialects/ONNX/Import/Names.h"
+
 #include "mlir/IR/Diagnostics.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
@@ -16,14 +18,6 @@
 using namespace mlir;
 
 namespace aotc::onnx {
-
-std::string getNodeDisplayName(const ::onnx::NodeProto &node, size_t index) {
-  if (!node.name().empty())
-    return node.name();
-  if (node.output_size() && !node.output(0).empty())
-    return node.output(0);
-  return "#" + std::to_string(index);
-}
 
 namespace {
 enum class Source { Input, Initializer };
@@ -73,15 +67,16 @@ orderNodes(const ::onnx::GraphProto &graph, Location fileLoc,
       return emitError(fileLoc) << "an initializer has no name";
     if (!external.try_emplace(initializer.name(), Source::Initializer).second)
       return emitError(fileLoc)
-             << "initializer '" << initializer.name() << "' is declared twice";
+             << "initializer '" << escapeName(initializer.name())
+             << "' is declared twice";
   }
   llvm::StringSet<> inputs;
   for (const auto &input : graph.input()) {
     if (input.name().empty())
       return emitError(fileLoc) << "a graph input has no name";
     if (!inputs.insert(input.name()).second)
-      return emitError(fileLoc)
-             << "graph input '" << input.name() << "' is declared twice";
+      return emitError(fileLoc) << "graph input '" << escapeName(input.name())
+                                << "' is declared twice";
     external.try_emplace(input.name(), Source::Input);
   }
 
@@ -94,13 +89,14 @@ orderNodes(const ::onnx::GraphProto &graph, Location fileLoc,
       auto source = external.find(output);
       if (source != external.end())
         return emitError(nodeLoc(i))
-               << "output '" << output << "' has the name of "
+               << "output '" << escapeName(output) << "' has the name of "
                << (source->second == Source::Input ? "a graph input"
                                                    : "an initializer");
       auto [it, inserted] = producer.try_emplace(output, i);
       if (!inserted)
         return emitError(nodeLoc(i))
-               << "output '" << output << "' is also produced by node '"
+               << "output '" << escapeName(output)
+               << "' is also produced by node '"
                << getNodeDisplayName(graph.node(it->second), it->second) << "'";
     }
   }
@@ -115,7 +111,7 @@ orderNodes(const ::onnx::GraphProto &graph, Location fileLoc,
       auto it = producer.find(input);
       if (it == producer.end())
         return emitError(nodeLoc(i))
-               << "input '" << input
+               << "input '" << escapeName(input)
                << "' is used before it is produced: no graph input, "
                   "initializer or node output has that name";
       inOrder &= it->second < i;
@@ -128,8 +124,8 @@ orderNodes(const ::onnx::GraphProto &graph, Location fileLoc,
     if (output.name().empty())
       return emitError(fileLoc) << "a graph output has no name";
     if (!external.count(output.name()) && !producer.count(output.name()))
-      return emitError(fileLoc)
-             << "graph output '" << output.name() << "' is never produced";
+      return emitError(fileLoc) << "graph output '" << escapeName(output.name())
+                                << "' is never produced";
   }
 
   std::vector<size_t> order;

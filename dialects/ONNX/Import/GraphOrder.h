@@ -23,10 +23,6 @@ class NodeProto;
 
 namespace aotc::onnx {
 
-/// The name a node goes by in messages and locations: its own, else its
-/// first output's, else `#<index>`.
-std::string getNodeDisplayName(const ::onnx::NodeProto &node, size_t index);
-
 /// Checks that every value of `graph` has one producer and every use a
 /// producer, and returns the node indices in an order where each value is
 /// produced before it is used: the graph's own when it is one, otherwise a

@@ -8,6 +8,8 @@
 
 #include "dialects/ONNX/Import/NodeValidation.h"
 
+#include "dialects/ONNX/Import/Names.h"
+
 #include "llvm/ADT/StringSet.h"
 
 #include <onnx/defs/schema.h>
@@ -299,13 +301,10 @@ std::string checkNodeShape(const NodeShape &node,
   llvm::StringSet<> seen;
   for (const auto &[name, type] : node.attributes) {
     if (!seen.insert(name).second)
-      return "attribute '" + name + "' is given twice";
+      return "attribute '" + escapeName(name) + "' is given twice";
     const OpSignature::Attribute *expected = signature.findAttribute(name);
-    if (!expected) {
-      if (signature.allowsUncheckedAttributes)
-        continue;
-      return "unknown attribute '" + name + "'";
-    }
+    if (!expected)
+      return "unknown attribute '" + escapeName(name) + "'";
     if (expected->type != type)
       return "attribute '" + name + "' must be " +
              describeAttributeType(expected->type) + ", not " +

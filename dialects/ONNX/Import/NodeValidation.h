@@ -42,8 +42,6 @@ struct OpSignature {
   std::string opType;
   int sinceVersion = 1;
   bool deprecated = false;
-  /// Whether attributes not listed are allowed.
-  bool allowsUncheckedAttributes = false;
   std::vector<Param> inputs, outputs;
   int minInputs = 0, maxInputs = 0, minOutputs = 0, maxOutputs = 0;
   std::vector<Attribute> attributes;

@@ -15,6 +15,7 @@
 #include "dialects/ONNX/Import/AttributeConversion.h"
 #include "dialects/ONNX/Import/GraphOrder.h"
 #include "dialects/ONNX/Import/ModelReader.h"
+#include "dialects/ONNX/Import/Names.h"
 #include "dialects/ONNX/Import/NodeValidation.h"
 #include "dialects/ONNX/Import/OpsetUpgrades.h"
 #include "dialects/ONNX/Import/TensorReader.h"
@@ -89,7 +90,7 @@ private:
 Location ModelImporter::getNodeLoc(size_t index) const {
   const ::onnx::NodeProto &node = model.graph().node(index);
   return getNodeLocation(context, path, getNodeDisplayName(node, index),
-                         node.op_type());
+                         escapeName(node.op_type()));
 }
 
 static bool isDefaultDomain(StringRef domain) {
@@ -124,7 +125,7 @@ LogicalResult ModelImporter::checkModel() {
 
 FailureOr<Type>
 ModelImporter::getValueInfoType(const ::onnx::ValueInfoProto &info) {
-  const std::string &name = info.name();
+  std::string name = escapeName(info.name());
   if (!info.has_type())
     return emitError(fileLoc) << "graph input '" << name << "' has no type";
   const ::onnx::TypeProto &type = info.type();
@@ -197,9 +198,9 @@ LogicalResult ModelImporter::importInitializers() {
   for (auto &initializer : *model.mutable_graph()->mutable_initializer()) {
     const std::string &name = initializer.name();
     nodeLoc = NameLoc::get(builder.getStringAttr(name), fileLoc);
-    FailureOr<ElementsAttr> value =
-        tensors.read(initializer, fileLoc, "initializer '" + name + "'", name,
-                     /*allowInline=*/false);
+    FailureOr<ElementsAttr> value = tensors.read(
+        initializer, fileLoc, "initializer '" + escapeName(name) + "'", name,
+        /*allowInline=*/false);
     if (failed(value))
       return failure();
     Value constant = createConstant(*value);
@@ -351,29 +352,31 @@ LogicalResult ModelImporter::importConstantNode(::onnx::NodeProto &node) {
 LogicalResult ModelImporter::importNode(::onnx::NodeProto &node, size_t index) {
   nodeLoc = getNodeLoc(index);
   const std::string &opType = node.op_type();
+  std::string opTypeText = escapeName(opType);
   if (!isDefaultDomain(node.domain()))
     return emitError(nodeLoc)
-           << "domain '" << node.domain() << "' is not supported";
+           << "domain '" << escapeName(node.domain()) << "' is not supported";
   if (opset == 0)
     return emitError(nodeLoc)
            << "the model imports no opset of the default domain";
   const OpSignature *signature = signatures.lookup(opType, opset);
   if (!signature) {
     InFlightDiagnostic diag = emitError(nodeLoc)
-                              << "unknown operator '" << opType << "' in opset "
-                              << opset;
+                              << "unknown operator '" << opTypeText
+                              << "' in opset " << opset;
     if (const OpSignature *later = signatures.lookup(opType, INT_MAX))
       diag << " (it was introduced in opset " << later->sinceVersion << ")";
     return diag;
   }
   if (signature->deprecated)
     return emitError(nodeLoc)
-           << "operator '" << opType << "' is deprecated since opset "
+           << "operator '" << opTypeText << "' is deprecated since opset "
            << signature->sinceVersion;
   std::optional<RegisteredOperationName> opName =
       RegisteredOperationName::lookup("onnx." + opType, context);
   if (!opName)
-    return emitError(nodeLoc) << "operator '" << opType << "' is not supported";
+    return emitError(nodeLoc)
+           << "operator '" << opTypeText << "' is not supported";
   std::string problem = checkNodeShape(NodeShape::fromProto(node), *signature);
   if (!problem.empty())
     return emitError(nodeLoc) << problem;

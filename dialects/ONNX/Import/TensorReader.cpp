@@ -12,6 +12,8 @@
 
 #include "dialects/ONNX/Import/TensorReader.h"
 
+#include "dialects/ONNX/Import/Names.h"
+
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
@@ -82,16 +84,6 @@ std::string getDataTypeName(int32_t dataType) {
   return llvm::StringRef(TensorProto::DataType_Name(
                              static_cast<TensorProto::DataType>(dataType)))
       .lower();
-}
-
-std::string sanitizeResourceName(StringRef name) {
-  std::string result;
-  result.reserve(name.size() + 1);
-  if (name.empty() || llvm::isDigit(name.front()))
-    result += '_';
-  for (char c : name)
-    result += (llvm::isAlnum(c) || c == '_' || c == '.') ? c : '_';
-  return result;
 }
 
 /// Bytes per element in ONNX's (and the resource's) dense layout: booleans
@@ -188,27 +180,29 @@ static bool staysInFolder(StringRef location) {
 }
 
 FailureOr<AsmResourceBlob> TensorRead::readExternal() {
-  std::string location;
+  std::string location, locationText;
   std::optional<uint64_t> offset, length;
   for (const auto &entry : tensor.external_data()) {
     StringRef key = entry.key();
     if (key == "location") {
       location = entry.value();
+      locationText = escapeName(location);
       continue;
     }
     if (key != "offset" && key != "length")
       continue; // checksum and others are informative
     uint64_t value;
     if (StringRef(entry.value()).getAsInteger(10, value))
-      return emitError(loc) << "external data " << key << " '" << entry.value()
-                            << "' of " << what << " is not a number";
+      return emitError(loc)
+             << "external data " << key << " '" << escapeName(entry.value())
+             << "' of " << what << " is not a number";
     (key == "offset" ? offset : length) = value;
   }
   if (location.empty())
     return emitError(loc) << what
                           << " is stored externally but has no 'location'";
   if (!staysInFolder(location))
-    return emitError(loc) << "external data location '" << location
+    return emitError(loc) << "external data location '" << locationText
                           << "' escapes the model's folder";
 
   SmallString<256> path(reader.modelFolder);
@@ -217,24 +211,24 @@ FailureOr<AsmResourceBlob> TensorRead::readExternal() {
   if (std::error_code ec = llvm::sys::fs::status(path, status)) {
     if (ec == std::errc::no_such_file_or_directory)
       return emitError(loc)
-             << "external data file '" << location << "' not found";
-    return emitError(loc) << "cannot read external data file '" << location
+             << "external data file '" << locationText << "' not found";
+    return emitError(loc) << "cannot read external data file '" << locationText
                           << "': " << ec.message();
   }
   if (status.type() != llvm::sys::fs::file_type::regular_file)
-    return emitError(loc) << "external data file '" << location
+    return emitError(loc) << "external data file '" << locationText
                           << "' is not a regular file";
   uint64_t fileSize = status.getSize();
   uint64_t start = offset.value_or(0);
   if (start > fileSize)
     return emitError(loc) << "external data offset " << start << " of " << what
-                          << " lies beyond the end of '" << location << "' ("
-                          << fileSize << " bytes)";
+                          << " lies beyond the end of '" << locationText
+                          << "' (" << fileSize << " bytes)";
   uint64_t size = length.value_or(fileSize - start);
   if (size > fileSize - start)
     return emitError(loc) << "external data of " << what << " (offset " << start
                           << ", length " << size << ") lies beyond the end of '"
-                          << location << "' (" << fileSize << " bytes)";
+                          << locationText << "' (" << fileSize << " bytes)";
   if (size != numBytes)
     return emitError(loc) << what << " holds " << size
                           << " bytes, but its type " << typeName() << " needs "
@@ -245,11 +239,11 @@ FailureOr<AsmResourceBlob> TensorRead::readExternal() {
   auto buffer = llvm::MemoryBuffer::getFileSlice(path, size, start,
                                                  /*IsVolatile=*/false);
   if (!buffer)
-    return emitError(loc) << "cannot read external data file '" << location
+    return emitError(loc) << "cannot read external data file '" << locationText
                           << "': " << buffer.getError().message();
   std::unique_ptr<llvm::MemoryBuffer> owned = std::move(*buffer);
   if (owned->getBufferSize() != size)
-    return emitError(loc) << "external data file '" << location
+    return emitError(loc) << "external data file '" << locationText
                           << "' is shorter than expected";
   ArrayRef<char> bytes(owned->getBufferStart(), size);
   if (!llvm::isAddrAligned(llvm::Align(alignment), bytes.data()))

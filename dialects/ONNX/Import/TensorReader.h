@@ -30,10 +30,6 @@ mlir::Type getElementTypeForDataType(mlir::MLIRContext *context,
 /// The ONNX name of `dataType` for messages ("float", "string", ...).
 std::string getDataTypeName(int32_t dataType);
 
-/// Returns `name` made usable as a resource key: characters other than
-/// letters, digits, `_` and `.` become `_`, and a leading digit gets a `_`.
-std::string sanitizeResourceName(llvm::StringRef name);
-
 /// How tensors of one model are read.
 struct TensorReader {
   mlir::MLIRContext *context;

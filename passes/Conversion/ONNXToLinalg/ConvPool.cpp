@@ -125,6 +125,14 @@ Value padSpatial(OpBuilder &b, Location loc, Value input, const Window &w,
   return padConstant(b, loc, input, low, high, padValue);
 }
 
+/// Whether `w` pads the input at all.
+bool needsPadding(const Window &w) {
+  auto positive = [](int64_t p) { return p > 0; };
+  return llvm::any_of(w.padLow, positive) ||
+         llvm::any_of(w.padHigh, positive) ||
+         llvm::any_of(w.extraHigh, positive);
+}
+
 RankedTensorType withShape(RankedTensorType type, ArrayRef<int64_t> shape) {
   return RankedTensorType::get(shape, type.getElementType());
 }
@@ -141,6 +149,92 @@ RankedTensorType to4DType(RankedTensorType resultType) {
 // Conv
 //===----------------------------------------------------------------------===//
 
+/// The 2-D convolution of the padded 4-D `input` with the 4-D `filter`
+/// ([F, C/group, KH, KW]) into `outType`: conv_2d_nchw_fchw for one group,
+/// depthwise_conv_2d_nchw_chw for one filter per channel, and
+/// conv_2d_ngchw_gfchw on split channels otherwise.
+Value buildConv2D(OpBuilder &b, Location loc, Value input, Value filter,
+                  int64_t group, RankedTensorType outType,
+                  ArrayRef<int64_t> strides, ArrayRef<int64_t> dilations) {
+  Value zero = createScalar(b, loc, outType.getElementType(), 0.0);
+  auto stridesAttr = b.getI64TensorAttr(strides);
+  auto dilationsAttr = b.getI64TensorAttr(dilations);
+  auto inputType = cast<RankedTensorType>(input.getType());
+  auto filterType = cast<RankedTensorType>(filter.getType());
+  ArrayRef<int64_t> in = inputType.getShape();
+  ArrayRef<int64_t> filterShape = filterType.getShape();
+  ArrayRef<int64_t> outShape = outType.getShape();
+  int64_t channels = in[1], filters = filterShape[0];
+  if (group == 1)
+    return linalg::Conv2DNchwFchwOp::create(
+               b, loc, TypeRange{outType}, ValueRange{input, filter},
+               ValueRange{createFilled(b, loc, outType, zero)}, stridesAttr,
+               dilationsAttr)
+        .getResult(0);
+  if (group == channels && filters == channels) {
+    // One filter per channel: [C, 1, KH, KW] -> [C, KH, KW].
+    Value filter3D =
+        reshapeTo(b, loc, filter,
+                  withShape(filterType,
+                            {filterShape[0], filterShape[2], filterShape[3]}));
+    return linalg::DepthwiseConv2DNchwChwOp::create(
+               b, loc, TypeRange{outType}, ValueRange{input, filter3D},
+               ValueRange{createFilled(b, loc, outType, zero)}, stridesAttr,
+               dilationsAttr)
+        .getResult(0);
+  }
+  // [N, G*C/G, H, W] x [G*F/G, C/G, KH, KW] -> [N, G, F/G, OH, OW].
+  Value input5D = reshapeTo(
+      b, loc, input,
+      withShape(inputType, {in[0], group, in[1] / group, in[2], in[3]}));
+  Value filter5D = reshapeTo(
+      b, loc, filter,
+      withShape(filterType, {group, filterShape[0] / group, filterShape[1],
+                             filterShape[2], filterShape[3]}));
+  auto out5DType = withShape(outType, {outShape[0], group, outShape[1] / group,
+                                       outShape[2], outShape[3]});
+  Value conv5D =
+      linalg::Conv2DNgchwGfchwOp::create(
+          b, loc, TypeRange{out5DType}, ValueRange{input5D, filter5D},
+          ValueRange{createFilled(b, loc, out5DType, zero)}, stridesAttr,
+          dilationsAttr)
+          .getResult(0);
+  return reshapeTo(b, loc, conv5D, outType);
+}
+
+/// `conv` ([N, F, ...]) plus the per-channel `bias` ([F]), in one generic.
+Value addChannelBias(OpBuilder &b, Location loc, Value conv, Value bias) {
+  auto type = cast<RankedTensorType>(conv.getType());
+  MLIRContext *context = b.getContext();
+  int64_t rank = type.getRank();
+  AffineMap channel =
+      AffineMap::get(rank, 0, {getAffineDimExpr(1, context)}, context);
+  return buildGeneric(
+      b, loc, type, {conv, bias}, {b.getMultiDimIdentityMap(rank), channel},
+      [](OpBuilder &nb, Location l, ValueRange args) {
+        return (Value)arith::AddFOp::create(nb, l, args[0], args[1]);
+      });
+}
+
+/// Checks what Conv and ConvTranspose share: 1-D or 2-D, floats, and a
+/// group that divides the channels; the filter expects `inputChannels` input
+/// channels per group and makes `outputChannels` in all.
+LogicalResult checkConvOperands(Operation *op, RankedTensorType inputType,
+                                int64_t group, int64_t inputChannels,
+                                int64_t outputChannels) {
+  int64_t rank = inputType.getRank();
+  if (rank != 3 && rank != 4)
+    return emitUnsupported(op, Twine(rank - 2) + "-D convolution");
+  if (!isa<FloatType>(inputType.getElementType()))
+    return emitUnsupported(op, "non-float element types");
+  int64_t channels = inputType.getDimSize(1);
+  if (group < 1 || channels % group || outputChannels % group ||
+      inputChannels * group != channels)
+    return emitUnsupported(op, "group " + Twine(group) + " for " +
+                                   Twine(channels) + " channels");
+  return success();
+}
+
 struct ConvLowering : OpConversionPattern<onnx::ConvOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -151,18 +245,10 @@ struct ConvLowering : OpConversionPattern<onnx::ConvOp> {
         getConvertedTensorType(*getTypeConverter(), op.getY());
     auto inputType = cast<RankedTensorType>(adaptor.getX().getType());
     auto filterType = cast<RankedTensorType>(adaptor.getW().getType());
-    int64_t rank = inputType.getRank();
-    if (rank != 3 && rank != 4)
-      return emitUnsupported(op, Twine(rank - 2) + "-D convolution");
-    if (!isa<FloatType>(inputType.getElementType()))
-      return emitUnsupported(op, "non-float element types");
     int64_t group = op.getGroup();
-    int64_t channels = inputType.getDimSize(1);
-    int64_t filters = filterType.getDimSize(0);
-    if (group < 1 || channels % group || filters % group ||
-        filterType.getDimSize(1) * group != channels)
-      return emitUnsupported(op, "group " + Twine(group) + " for " +
-                                     Twine(channels) + " channels");
+    if (failed(checkConvOperands(op, inputType, group, filterType.getDimSize(1),
+                                 filterType.getDimSize(0))))
+      return failure();
     FailureOr<Window> window =
         computeWindow(op, inputType.getShape().drop_front(2),
                       resultType.getShape().drop_front(2),
@@ -171,75 +257,164 @@ struct ConvLowering : OpConversionPattern<onnx::ConvOp> {
                       /*allowExtra=*/false);
     if (failed(window))
       return failure();
-    if (rank == 3)
+    if (inputType.getRank() == 3)
       prependUnitDim(*window);
 
+    Value zero = createScalar(rewriter, loc, inputType.getElementType(), 0.0);
+    Value input = padSpatial(rewriter, loc, to4D(rewriter, loc, adaptor.getX()),
+                             *window, zero);
+    Value filter = to4D(rewriter, loc, adaptor.getW());
+    RankedTensorType outType = to4DType(resultType);
+    Value conv = buildConv2D(rewriter, loc, input, filter, group, outType,
+                             window->strides, window->dilations);
+    if (Value bias = adaptor.getB())
+      conv = addChannelBias(rewriter, loc, conv, bias);
+    rewriter.replaceOp(op, reshapeTo(rewriter, loc, conv, resultType));
+    return success();
+  }
+};
+
+/// ConvTranspose as a stride-1 convolution: the input gets stride - 1 zeros
+/// between its elements and (kernel extent - 1 - pad) zeros around them
+/// (cropped where the pads are larger), and the filter [C, F/G, KH, KW]
+/// becomes [F, C/G, KH, KW] with its window flipped.
+struct ConvTransposeLowering : OpConversionPattern<onnx::ConvTransposeOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::ConvTransposeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    MLIRContext *context = rewriter.getContext();
+    RankedTensorType resultType =
+        getConvertedTensorType(*getTypeConverter(), op.getY());
+    auto inputType = cast<RankedTensorType>(adaptor.getX().getType());
+    auto filterType = cast<RankedTensorType>(adaptor.getW().getType());
+    int64_t group = op.getGroup();
+    // The filter holds [C, F/G, ...]: C input channels, F/G per group out.
+    if (failed(checkConvOperands(op, inputType, group,
+                                 filterType.getDimSize(0) / group,
+                                 filterType.getDimSize(1) * group)))
+      return failure();
+    int64_t spatial = inputType.getRank() - 2;
+    auto attrOr = [&](std::optional<ArrayRef<int64_t>> attr, int64_t value,
+                      int64_t size) {
+      return attr ? SmallVector<int64_t>(attr->begin(), attr->end())
+                  : SmallVector<int64_t>(size, value);
+    };
+    SmallVector<int64_t> strides = attrOr(op.getStrides(), 1, spatial);
+    SmallVector<int64_t> dilations = attrOr(op.getDilations(), 1, spatial);
+    SmallVector<int64_t> outputPadding =
+        attrOr(op.getOutputPadding(), 0, spatial);
+    SmallVector<int64_t> pads = attrOr(op.getPads(), 0, 2 * spatial);
+    if ((int64_t)strides.size() != spatial ||
+        (int64_t)dilations.size() != spatial ||
+        (int64_t)outputPadding.size() != spatial ||
+        (int64_t)pads.size() != 2 * spatial)
+      return emitUnsupported(op, "attributes of the wrong size");
+    StringRef autoPad = op.getAutoPad();
+    if (autoPad != "NOTSET" && autoPad != "VALID" && autoPad != "SAME_UPPER" &&
+        autoPad != "SAME_LOWER")
+      return emitUnsupported(op, "auto_pad '" + autoPad + "'");
+
+    // Per spatial dimension: the zeros before and after the dilated input
+    // (negative: crop).
+    SmallVector<int64_t> low, high;
+    for (int64_t i = 0; i < spatial; ++i) {
+      int64_t in = inputType.getDimSize(2 + i);
+      int64_t out = resultType.getDimSize(2 + i);
+      int64_t extent = (filterType.getDimSize(2 + i) - 1) * dilations[i] + 1;
+      int64_t full = strides[i] * (in - 1) + outputPadding[i] + extent;
+      int64_t begin = pads[i], end = pads[spatial + i];
+      if (autoPad == "VALID") {
+        begin = 0;
+        end = full - out;
+      } else if (autoPad != "NOTSET" || op.getOutputShape()) {
+        int64_t total = full - out;
+        // As the ONNX spec says: SAME_UPPER puts the odd element at the end,
+        // SAME_LOWER and an explicit output_shape at the beginning.
+        begin = autoPad == "SAME_UPPER" ? total / 2 : total - total / 2;
+        end = total - begin;
+      }
+      if (full - begin - end != out || end < 0)
+        return emitUnsupported(op, "an output size that disagrees with the "
+                                   "pads");
+      low.push_back(extent - 1 - begin);
+      high.push_back(extent - 1 - end + outputPadding[i]);
+    }
+
     Type elementType = inputType.getElementType();
-    Value zero = createScalar(rewriter, loc, elementType, 0.0);
     Value input = to4D(rewriter, loc, adaptor.getX());
     Value filter = to4D(rewriter, loc, adaptor.getW());
-    input = padSpatial(rewriter, loc, input, *window, zero);
-    auto filter4DType = cast<RankedTensorType>(filter.getType());
+    if (spatial == 1) {
+      strides.insert(strides.begin(), 1);
+      dilations.insert(dilations.begin(), 1);
+      low.insert(low.begin(), 0);
+      high.insert(high.begin(), 0);
+    }
+
+    // Dilate and pad in one insert_slice into zeros, then crop.
+    auto in4DType = cast<RankedTensorType>(input.getType());
+    SmallVector<int64_t> placedShape(in4DType.getShape());
+    SmallVector<int64_t> offsets = {0, 0}, insertStrides = {1, 1};
+    SmallVector<int64_t> cropOffsets = {0, 0};
+    SmallVector<int64_t> cropSizes(placedShape.begin(),
+                                   placedShape.begin() + 2);
+    bool crop = false;
+    for (int64_t i = 0; i < 2; ++i) {
+      int64_t in = in4DType.getDimSize(2 + i);
+      int64_t dilated = (in - 1) * strides[i] + 1;
+      int64_t before = std::max<int64_t>(0, low[i]);
+      int64_t after = std::max<int64_t>(0, high[i]);
+      placedShape[2 + i] = before + dilated + after;
+      offsets.push_back(before);
+      insertStrides.push_back(strides[i]);
+      cropOffsets.push_back(before - low[i]);
+      cropSizes.push_back(dilated + low[i] + high[i]);
+      crop |= low[i] < 0 || high[i] < 0;
+    }
+    Value zero = createScalar(rewriter, loc, elementType, 0.0);
+    auto placedType = RankedTensorType::get(placedShape, elementType);
+    Value placed = createFilled(rewriter, loc, placedType, zero);
+    auto toAttrs = [&](ArrayRef<int64_t> values) {
+      return llvm::map_to_vector(values, [&](int64_t v) -> OpFoldResult {
+        return rewriter.getIndexAttr(v);
+      });
+    };
+    placed = tensor::InsertSliceOp::create(
+        rewriter, loc, input, placed, toAttrs(offsets),
+        toAttrs(in4DType.getShape()), toAttrs(insertStrides));
+    if (crop)
+      placed = tensor::ExtractSliceOp::create(
+          rewriter, loc, RankedTensorType::get(cropSizes, elementType), placed,
+          toAttrs(cropOffsets), toAttrs(cropSizes),
+          toAttrs(SmallVector<int64_t>(4, 1)));
+
+    // Filter [C, F/G, KH, KW] -> [F, C/G, KH, KW], flipped: one generic whose
+    // loops run over the new filter.
+    auto f4DType = cast<RankedTensorType>(filter.getType());
+    int64_t perGroupIn = f4DType.getDimSize(0) / group;
+    int64_t perGroupOut = f4DType.getDimSize(1);
+    int64_t kh = f4DType.getDimSize(2), kw = f4DType.getDimSize(3);
+    auto flippedType = RankedTensorType::get(
+        {perGroupOut * group, perGroupIn, kh, kw}, elementType);
+    AffineExpr f = getAffineDimExpr(0, context),
+               c = getAffineDimExpr(1, context),
+               y = getAffineDimExpr(2, context),
+               x = getAffineDimExpr(3, context);
+    AffineExpr inChannel =
+        group == 1 ? c : f.floorDiv(perGroupOut) * perGroupIn + c;
+    AffineExpr outChannel = group == 1 ? f : f % perGroupOut;
+    AffineMap read = AffineMap::get(
+        4, 0, {inChannel, outChannel, kh - 1 - y, kw - 1 - x}, context);
+    Value flipped = buildGeneric(
+        rewriter, loc, flippedType, filter, read,
+        [](OpBuilder &, Location, ValueRange args) { return args[0]; });
+
     RankedTensorType outType = to4DType(resultType);
-    auto stridesAttr = rewriter.getI64TensorAttr(window->strides);
-    auto dilationsAttr = rewriter.getI64TensorAttr(window->dilations);
-
-    ArrayRef<int64_t> outShape = outType.getShape();
-    ArrayRef<int64_t> filterShape = filter4DType.getShape();
-    Value conv;
-    if (group == 1) {
-      conv = linalg::Conv2DNchwFchwOp::create(
-                 rewriter, loc, TypeRange{outType}, ValueRange{input, filter},
-                 ValueRange{createFilled(rewriter, loc, outType, zero)},
-                 stridesAttr, dilationsAttr)
-                 .getResult(0);
-    } else if (group == channels && filters == channels) {
-      // One filter per channel: [C, 1, KH, KW] -> [C, KH, KW].
-      Value filter3D =
-          reshapeTo(rewriter, loc, filter,
-                    withShape(filter4DType, {filterShape[0], filterShape[2],
-                                             filterShape[3]}));
-      conv = linalg::DepthwiseConv2DNchwChwOp::create(
-                 rewriter, loc, TypeRange{outType}, ValueRange{input, filter3D},
-                 ValueRange{createFilled(rewriter, loc, outType, zero)},
-                 stridesAttr, dilationsAttr)
-                 .getResult(0);
-    } else {
-      // [N, G*C/G, H, W] x [G*F/G, C/G, KH, KW] -> [N, G, F/G, OH, OW].
-      auto paddedType = cast<RankedTensorType>(input.getType());
-      ArrayRef<int64_t> in = paddedType.getShape();
-      Value input5D = reshapeTo(
-          rewriter, loc, input,
-          withShape(paddedType, {in[0], group, in[1] / group, in[2], in[3]}));
-      Value filter5D =
-          reshapeTo(rewriter, loc, filter,
-                    withShape(filter4DType,
-                              {group, filterShape[0] / group, filterShape[1],
-                               filterShape[2], filterShape[3]}));
-      auto out5DType =
-          withShape(outType, {outShape[0], group, outShape[1] / group,
-                              outShape[2], outShape[3]});
-      Value conv5D =
-          linalg::Conv2DNgchwGfchwOp::create(
-              rewriter, loc, TypeRange{out5DType},
-              ValueRange{input5D, filter5D},
-              ValueRange{createFilled(rewriter, loc, out5DType, zero)},
-              stridesAttr, dilationsAttr)
-              .getResult(0);
-      conv = reshapeTo(rewriter, loc, conv5D, outType);
-    }
-
-    if (Value bias = adaptor.getB()) {
-      MLIRContext *context = rewriter.getContext();
-      AffineMap identity = rewriter.getMultiDimIdentityMap(4);
-      AffineMap channel =
-          AffineMap::get(4, 0, {getAffineDimExpr(1, context)}, context);
-      conv = buildGeneric(
-          rewriter, loc, outType, {conv, bias}, {identity, channel},
-          [](OpBuilder &b, Location bodyLoc, ValueRange args) {
-            return (Value)arith::AddFOp::create(b, bodyLoc, args[0], args[1]);
-          });
-    }
+    Value conv = buildConv2D(rewriter, loc, placed, flipped, group, outType,
+                             SmallVector<int64_t>{1, 1}, dilations);
+    if (Value bias = adaptor.getB())
+      conv = addChannelBias(rewriter, loc, conv, bias);
     rewriter.replaceOp(op, reshapeTo(rewriter, loc, conv, resultType));
     return success();
   }
@@ -283,8 +458,10 @@ FailureOr<PoolSetup> setUpPool(PoolOp op, Value input,
   PoolSetup setup;
   setup.window = *window;
   Value input4D = to4D(rewriter, loc, input);
-  setup.input = padSpatial(rewriter, loc, input4D, *window,
-                           padValueFn(inputType.getElementType()));
+  setup.input = needsPadding(*window)
+                    ? padSpatial(rewriter, loc, input4D, *window,
+                                 padValueFn(inputType.getElementType()))
+                    : input4D;
   setup.outType = to4DType(resultType);
   setup.windowTensor = tensor::EmptyOp::create(rewriter, loc, window->kernel,
                                                inputType.getElementType());
@@ -471,7 +648,8 @@ struct GlobalPoolLowering : OpConversionPattern<OpTy> {
 
 void aotc::populateConvPoolPatterns(TypeConverter &converter,
                                     RewritePatternSet &patterns) {
-  patterns.add<ConvLowering, MaxPoolLowering, AveragePoolLowering,
+  patterns.add<ConvLowering, ConvTransposeLowering, MaxPoolLowering,
+               AveragePoolLowering,
                GlobalPoolLowering<onnx::GlobalAveragePoolOp, false>,
                GlobalPoolLowering<onnx::GlobalMaxPoolOp, true>>(
       converter, patterns.getContext());

@@ -198,6 +198,73 @@ struct TransposeLowering : OpConversionPattern<onnx::TransposeOp> {
   }
 };
 
+/// `value` reshaped to `shape`, permuted by `perm`, reshaped to `type`.
+Value reshapeTransposeReshape(OpBuilder &b, Location loc, Value value,
+                              ArrayRef<int64_t> shape, ArrayRef<int64_t> perm,
+                              RankedTensorType type) {
+  Type elementType = type.getElementType();
+  Value split =
+      reshapeTo(b, loc, value, RankedTensorType::get(shape, elementType));
+  SmallVector<int64_t> permuted;
+  for (int64_t p : perm)
+    permuted.push_back(shape[p]);
+  Value init =
+      createEmpty(b, loc, RankedTensorType::get(permuted, elementType));
+  Value transposed =
+      linalg::TransposeOp::create(b, loc, split, init, perm).getResult()[0];
+  return reshapeTo(b, loc, transposed, type);
+}
+
+/// DepthToSpace (DCR or CRD) and SpaceToDepth: a reshape that splits the
+/// block out of one dimension, a transpose, and a reshape that merges it
+/// into the other.
+struct DepthToSpaceLowering : OpConversionPattern<onnx::DepthToSpaceOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::DepthToSpaceOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    RankedTensorType resultType =
+        getConvertedTensorType(*getTypeConverter(), op.getOutput());
+    auto type = cast<RankedTensorType>(adaptor.getInput().getType());
+    int64_t b = op.getBlocksize();
+    if (type.getRank() != 4 || b < 1 || type.getDimSize(1) % (b * b))
+      return emitUnsupported(op, "a non-4-D input or a bad blocksize");
+    int64_t n = type.getDimSize(0), c = type.getDimSize(1) / (b * b);
+    int64_t h = type.getDimSize(2), w = type.getDimSize(3);
+    bool crd = op.getMode() == "CRD";
+    SmallVector<int64_t> shape = crd ? SmallVector<int64_t>{n, c, b, b, h, w}
+                                     : SmallVector<int64_t>{n, b, b, c, h, w};
+    SmallVector<int64_t> perm = crd ? SmallVector<int64_t>{0, 1, 4, 2, 5, 3}
+                                    : SmallVector<int64_t>{0, 3, 4, 1, 5, 2};
+    rewriter.replaceOp(op, reshapeTransposeReshape(rewriter, op.getLoc(),
+                                                   adaptor.getInput(), shape,
+                                                   perm, resultType));
+    return success();
+  }
+};
+
+struct SpaceToDepthLowering : OpConversionPattern<onnx::SpaceToDepthOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::SpaceToDepthOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    RankedTensorType resultType =
+        getConvertedTensorType(*getTypeConverter(), op.getOutput());
+    auto type = cast<RankedTensorType>(adaptor.getInput().getType());
+    int64_t b = op.getBlocksize();
+    if (type.getRank() != 4 || b < 1 || type.getDimSize(2) % b ||
+        type.getDimSize(3) % b)
+      return emitUnsupported(op, "a non-4-D input or a bad blocksize");
+    int64_t n = type.getDimSize(0), c = type.getDimSize(1);
+    int64_t h = type.getDimSize(2) / b, w = type.getDimSize(3) / b;
+    rewriter.replaceOp(
+        op, reshapeTransposeReshape(rewriter, op.getLoc(), adaptor.getInput(),
+                                    {n, c, h, b, w, b}, {0, 3, 5, 1, 2, 4},
+                                    resultType));
+    return success();
+  }
+};
+
 //===----------------------------------------------------------------------===//
 // Slicing and joining
 //===----------------------------------------------------------------------===//
@@ -244,6 +311,11 @@ struct SplitLowering : OpConversionPattern<onnx::SplitOp> {
     std::optional<int64_t> axis = normalizeAxis(op.getAxis(), rank);
     if (!axis)
       return emitUnsupported(op, "axis out of range");
+    int64_t covered = 0;
+    for (Value output : op.getOutputs())
+      covered += cast<RankedTensorType>(output.getType()).getDimSize(*axis);
+    if (covered != inputType.getDimSize(*axis))
+      return emitUnsupported(op, "outputs that do not cover the input");
     SmallVector<Value> results;
     int64_t offset = 0;
     for (Value output : op.getOutputs()) {
@@ -255,8 +327,6 @@ struct SplitLowering : OpConversionPattern<onnx::SplitOp> {
       results.push_back(extractSlice(rewriter, loc, type, adaptor.getInput(),
                                      offsets, type.getShape(), strides));
     }
-    if (offset != inputType.getDimSize(*axis))
-      return emitUnsupported(op, "outputs that do not cover the input");
     rewriter.replaceOp(op, results);
     return success();
   }
@@ -574,7 +644,8 @@ void aotc::populateDataMovementPatterns(TypeConverter &converter,
   patterns.add<ConstantLowering, ShapeLowering, SizeLowering,
                ConstantOfShapeLowering, TransposeLowering, ConcatLowering,
                SplitLowering, SliceLowering, GatherLowering, PadLowering,
-               ExpandLowering, TileLowering>(converter, context);
+               ExpandLowering, TileLowering, DepthToSpaceLowering,
+               SpaceToDepthLowering>(converter, context);
   for (StringRef name : {onnx::ReshapeOp::getOperationName(),
                          onnx::FlattenOp::getOperationName(),
                          onnx::SqueezeOp::getOperationName(),

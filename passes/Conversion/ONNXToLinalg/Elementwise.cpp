@@ -117,6 +117,16 @@ Value buildRelu(OpBuilder &b, Location loc, const ScalarInfo &info,
   return maxOf(b, loc, info.isUnsigned, args[0], zeroLike(b, loc, args[0]));
 }
 
+/// |x|; unsigned integers are their own absolute value.
+Value buildAbs(OpBuilder &b, Location loc, const ScalarInfo &info,
+               ValueRange args) {
+  if (isFloat(args[0]))
+    return math::AbsFOp::create(b, loc, args[0]);
+  if (info.isUnsigned)
+    return args[0];
+  return math::AbsIOp::create(b, loc, args[0]);
+}
+
 Value buildNeg(OpBuilder &b, Location loc, const ScalarInfo &,
                ValueRange args) {
   if (isFloat(args[0]))
@@ -459,14 +469,15 @@ Value buildCast(OpBuilder &b, Location loc, const ScalarInfo &info,
 struct ElementwiseEntry {
   StringLiteral opName;
   ScalarFn fn;
+  /// How many leading operands are elements; the rest only carry types.
+  unsigned numElementOperands = ~0u;
 };
 
 using CmpF = arith::CmpFPredicate;
 using CmpI = arith::CmpIPredicate;
 
-const ElementwiseEntry kElementwiseOps[] = {
+constexpr ElementwiseEntry kElementwiseOps[] = {
     // Unary, one op each.
-    {onnx::AbsOp::getOperationName(), unary<math::AbsFOp, math::AbsIOp>},
     {onnx::CeilOp::getOperationName(), unary<math::CeilOp>},
     {onnx::CosOp::getOperationName(), unary<math::CosOp>},
     {onnx::ErfOp::getOperationName(), unary<math::ErfOp>},
@@ -479,6 +490,7 @@ const ElementwiseEntry kElementwiseOps[] = {
     {onnx::TanOp::getOperationName(), unary<math::TanOp>},
     {onnx::TanhOp::getOperationName(), unary<math::TanhOp>},
     // Unary activations and the like.
+    {onnx::AbsOp::getOperationName(), buildAbs},
     {onnx::EluOp::getOperationName(), buildElu},
     {onnx::GeluOp::getOperationName(), buildGelu},
     {onnx::HardSigmoidOp::getOperationName(), buildHardSigmoid},
@@ -495,6 +507,7 @@ const ElementwiseEntry kElementwiseOps[] = {
     {onnx::SoftplusOp::getOperationName(), buildSoftplus},
     {onnx::SoftsignOp::getOperationName(), buildSoftsign},
     {onnx::CastOp::getOperationName(), buildCast},
+    {onnx::CastLikeOp::getOperationName(), buildCast, 1},
     {onnx::ClipOp::getOperationName(), buildClip},
     // Binary and variadic, broadcasting.
     {onnx::AddOp::getOperationName(), fold<arith::AddFOp, arith::AddIOp>},
@@ -536,7 +549,7 @@ public:
   ElementwiseLowering(const TypeConverter &converter, MLIRContext *context,
                       const ElementwiseEntry &entry)
       : ConversionPattern(converter, entry.opName, /*benefit=*/1, context),
-        fn(entry.fn) {}
+        fn(entry.fn), numElementOperands(entry.numElementOperands) {}
 
   LogicalResult
   matchAndRewrite(Operation *op, ArrayRef<Value> operands,
@@ -550,6 +563,8 @@ public:
       return rewriter.notifyMatchFailure(op, "expected one result");
 
     // Splat constants become scalars; the other operands are read.
+    operands = operands.take_front(
+        std::min<size_t>(numElementOperands, operands.size()));
     SmallVector<Value> scalars(operands.size());
     SmallVector<Value> inputs;
     for (auto [i, operand] : llvm::enumerate(operands)) {
@@ -576,6 +591,7 @@ public:
 
 private:
   ScalarFn fn;
+  unsigned numElementOperands;
 };
 
 /// Identity forwards its operand.

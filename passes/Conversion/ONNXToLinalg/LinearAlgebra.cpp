@@ -67,8 +67,6 @@ struct MatMulLowering : OpConversionPattern<onnx::MatMulOp> {
     auto rhsType = cast<RankedTensorType>(rhs.getType());
     if (lhsType.getRank() == 0 || rhsType.getRank() == 0)
       return emitUnsupported(op, "0-d operands");
-    if (isUnsignedElement(op.getA()))
-      return emitUnsupported(op, "unsigned integer operands");
 
     // Per numpy, a 1-D lhs is a row and a 1-D rhs is a column.
     if (lhsType.getRank() == 1)
@@ -138,8 +136,6 @@ struct GemmLowering : OpConversionPattern<onnx::GemmOp> {
     bool addC = c && beta != 0.0;
     if (!isa<FloatType>(elementType) && (alpha != 1.0 || (addC && beta != 1.0)))
       return emitUnsupported(op, "alpha or beta other than 1 on integers");
-    if (isUnsignedElement(op.getA()))
-      return emitUnsupported(op, "unsigned integer operands");
 
     // Loops (m, n, k); transA/transB only change the operands' maps.
     AffineExpr m, n, k;

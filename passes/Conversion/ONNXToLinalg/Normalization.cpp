@@ -216,7 +216,7 @@ struct ReduceEntry {
   ReduceKind kind;
 };
 
-const ReduceEntry kReduceOps[] = {
+constexpr ReduceEntry kReduceOps[] = {
     {onnx::ReduceSumOp::getOperationName(), ReduceKind::Sum},
     {onnx::ReduceMeanOp::getOperationName(), ReduceKind::Mean},
     {onnx::ReduceMaxOp::getOperationName(), ReduceKind::Max},
@@ -511,16 +511,98 @@ struct InstanceNormalizationLowering
   }
 };
 
+//===----------------------------------------------------------------------===//
+// ArgMax, ArgMin
+//===----------------------------------------------------------------------===//
+
+/// One reduction generic with two results, the best value so far and its
+/// index; ties keep the first index unless select_last_index is set.
+template <typename OpTy, bool isMax>
+struct ArgReduceLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    RankedTensorType resultType =
+        getConvertedTensorType(*this->getTypeConverter(), op.getReduced());
+    Value x = adaptor.getData();
+    auto type = cast<RankedTensorType>(x.getType());
+    Type elementType = type.getElementType();
+    bool isFloat = isa<FloatType>(elementType);
+    bool isUnsigned = isUnsignedElement(op.getData());
+    int64_t rank = type.getRank();
+    std::optional<int64_t> axis = normalizeAxis(op.getAxis(), rank);
+    if (!axis)
+      return emitUnsupported(op, "axis out of range");
+    bool last = op.getSelectLastIndex() != 0;
+
+    SmallVector<int64_t> shape;
+    SmallVector<utils::IteratorType> iterators;
+    for (int64_t d = 0; d < rank; ++d) {
+      iterators.push_back(d == *axis ? utils::IteratorType::reduction
+                                     : utils::IteratorType::parallel);
+      if (d != *axis)
+        shape.push_back(type.getDimSize(d));
+    }
+    auto valueType = RankedTensorType::get(shape, elementType);
+    auto indexType = RankedTensorType::get(shape, rewriter.getI64Type());
+    Value start = isMax ? createLowest(rewriter, loc, elementType, isUnsigned)
+                        : createHighest(rewriter, loc, elementType, isUnsigned);
+    Value values = createFilled(rewriter, loc, valueType, start);
+    Value indices =
+        createFilled(rewriter, loc, indexType,
+                     createScalar(rewriter, loc, rewriter.getI64Type(), 0.0));
+    AffineMap reducedMap = getProjectionMap(rewriter.getContext(), rank, *axis);
+    auto generic = linalg::GenericOp::create(
+        rewriter, loc, TypeRange{valueType, indexType}, ValueRange{x},
+        ValueRange{values, indices},
+        {rewriter.getMultiDimIdentityMap(rank), reducedMap, reducedMap},
+        iterators, [&](OpBuilder &b, Location l, ValueRange args) {
+          Value in = args[0], best = args[1], bestIndex = args[2];
+          Value better;
+          if (isFloat) {
+            arith::CmpFPredicate predicate =
+                isMax ? (last ? arith::CmpFPredicate::OGE
+                              : arith::CmpFPredicate::OGT)
+                      : (last ? arith::CmpFPredicate::OLE
+                              : arith::CmpFPredicate::OLT);
+            better = arith::CmpFOp::create(b, l, predicate, in, best);
+          } else {
+            arith::CmpIPredicate predicate =
+                isMax ? (last ? (isUnsigned ? arith::CmpIPredicate::uge
+                                            : arith::CmpIPredicate::sge)
+                              : (isUnsigned ? arith::CmpIPredicate::ugt
+                                            : arith::CmpIPredicate::sgt))
+                      : (last ? (isUnsigned ? arith::CmpIPredicate::ule
+                                            : arith::CmpIPredicate::sle)
+                              : (isUnsigned ? arith::CmpIPredicate::ult
+                                            : arith::CmpIPredicate::slt));
+            better = arith::CmpIOp::create(b, l, predicate, in, best);
+          }
+          Value index = arith::IndexCastOp::create(
+              b, l, b.getI64Type(), linalg::IndexOp::create(b, l, *axis));
+          Value newBest = arith::SelectOp::create(b, l, better, in, best);
+          Value newIndex =
+              arith::SelectOp::create(b, l, better, index, bestIndex);
+          linalg::YieldOp::create(b, l, ValueRange{newBest, newIndex});
+        });
+    rewriter.replaceOp(
+        op, reshapeTo(rewriter, loc, generic.getResult(1), resultType));
+    return success();
+  }
+};
+
 } // namespace
 
 void aotc::populateNormalizationPatterns(TypeConverter &converter,
                                          RewritePatternSet &patterns) {
   MLIRContext *context = patterns.getContext();
-  patterns
-      .add<BatchNormalizationLowering, SoftmaxLowering<onnx::SoftmaxOp, false>,
-           SoftmaxLowering<onnx::LogSoftmaxOp, true>,
-           LayerNormalizationLowering, InstanceNormalizationLowering>(converter,
-                                                                      context);
+  patterns.add<
+      BatchNormalizationLowering, SoftmaxLowering<onnx::SoftmaxOp, false>,
+      SoftmaxLowering<onnx::LogSoftmaxOp, true>, LayerNormalizationLowering,
+      InstanceNormalizationLowering, ArgReduceLowering<onnx::ArgMaxOp, true>,
+      ArgReduceLowering<onnx::ArgMinOp, false>>(converter, context);
   for (const ReduceEntry &entry : kReduceOps)
     patterns.add<ReduceLowering>(converter, context, entry);
 }

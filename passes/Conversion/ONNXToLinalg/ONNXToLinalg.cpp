@@ -82,6 +82,7 @@ struct ConvertONNXToLinalgPass
     populateConvPoolPatterns(converter, patterns);
     populateNormalizationPatterns(converter, patterns);
     populateDataMovementPatterns(converter, patterns);
+    populateResizePatterns(converter, patterns);
     if (failed(checkSupported(module, patterns)))
       return signalPassFailure();
 

@@ -17,12 +17,16 @@ void populateLinearAlgebraPatterns(mlir::TypeConverter &converter,
 /// Conv (grouped, depthwise), MaxPool, AveragePool, GlobalAveragePool.
 void populateConvPoolPatterns(mlir::TypeConverter &converter,
                               mlir::RewritePatternSet &patterns);
-/// BatchNormalization (inference), Softmax, reductions.
+/// BatchNormalization (inference), Softmax, LayerNormalization, reductions,
+/// ArgMax/ArgMin.
 void populateNormalizationPatterns(mlir::TypeConverter &converter,
                                    mlir::RewritePatternSet &patterns);
-/// Constant, Reshape, Flatten, Transpose, Concat, Identity, Dropout, ...
+/// Constant, Reshape, Flatten, Transpose, Concat, Slice, Gather, Pad, ...
 void populateDataMovementPatterns(mlir::TypeConverter &converter,
                                   mlir::RewritePatternSet &patterns);
+/// Resize and Upsample (nearest, linear).
+void populateResizePatterns(mlir::TypeConverter &converter,
+                            mlir::RewritePatternSet &patterns);
 
 } // namespace aotc
 

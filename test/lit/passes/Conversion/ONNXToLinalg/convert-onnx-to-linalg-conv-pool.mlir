@@ -12,7 +12,8 @@
 // CHECK:         %[[PADDED:.+]] = tensor.pad %[[X]] low[0, 0, 1, 1] high[0, 0, 1, 1]
 // CHECK:           tensor.yield %[[ZERO]] : f32
 // CHECK:         } : tensor<1x3x8x8xf32> to tensor<1x3x10x10xf32>
-// CHECK:         %[[ACC:.+]] = linalg.fill ins(%[[ZERO]] : f32) outs(%{{.+}} : tensor<1x4x4x4xf32>)
+// CHECK:         %[[ACC_INIT:.+]] = arith.constant 0.000000e+00 : f32
+// CHECK:         %[[ACC:.+]] = linalg.fill ins(%[[ACC_INIT]] : f32) outs(%{{.+}} : tensor<1x4x4x4xf32>)
 // CHECK:         %[[CONV:.+]] = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
 // CHECK-SAME:        ins(%[[PADDED]], %[[W]] : tensor<1x3x10x10xf32>, tensor<4x3x3x3xf32>) outs(%[[ACC]] : tensor<1x4x4x4xf32>)
 // CHECK:         %[[Y:.+]] = linalg.generic {indexing_maps = [#[[$ID]], #[[$CHANNEL]], #[[$ID]]]
@@ -82,8 +83,8 @@ func.func @conv_same_lower(%x: tensor<1x1x8x8xf32>, %w: tensor<1x1x3x3xf32>) -> 
 // CHECK-LABEL: func.func @conv_1d
 // CHECK-SAME:    %[[X:.+]]: tensor<1x2x10xf32>, %[[W:.+]]: tensor<3x2x3xf32>
 // CHECK:         %[[X4:.+]] = tensor.expand_shape %[[X]] {{\[}}[0], [1], [2, 3]] output_shape [1, 2, 1, 10]
-// CHECK:         %[[W4:.+]] = tensor.expand_shape %[[W]] {{\[}}[0], [1], [2, 3]] output_shape [3, 2, 1, 3]
 // CHECK:         %[[PADDED:.+]] = tensor.pad %[[X4]] low[0, 0, 0, 1] high[0, 0, 0, 0]
+// CHECK:         %[[W4:.+]] = tensor.expand_shape %[[W]] {{\[}}[0], [1], [2, 3]] output_shape [3, 2, 1, 3]
 // CHECK:         %[[CONV:.+]] = linalg.conv_2d_nchw_fchw {dilations = dense<[1, 2]> : tensor<2xi64>, strides = dense<[1, 2]> : tensor<2xi64>}
 // CHECK-SAME:        ins(%[[PADDED]], %[[W4]] : tensor<1x2x1x11xf32>, tensor<3x2x1x3xf32>)
 // CHECK:         %[[Y:.+]] = tensor.collapse_shape %[[CONV]] {{\[}}[0], [1], [2, 3]] : tensor<1x3x1x4xf32> into tensor<1x3x4xf32>
@@ -205,4 +206,26 @@ func.func @avgpool_include_pad(%x: tensor<1x1x5x5xf32>) -> tensor<1x1x3x3xf32> {
 func.func @global_avgpool(%x: tensor<1x8x7x7xf32>) -> tensor<1x8x1x1xf32> {
   %0 = "onnx.GlobalAveragePool"(%x) : (tensor<1x8x7x7xf32>) -> tensor<1x8x1x1xf32>
   return %0 : tensor<1x8x1x1xf32>
+}
+
+// -----
+
+// Tests that ConvTranspose places the input with stride-2 gaps and
+// kernel - 1 - pad zeros around it (plus output_padding at the end), and
+// convolves with stride 1 and the filter transposed to [F, C, KH, KW] with
+// its window flipped.
+
+// CHECK-DAG:   #[[$FLIP:.+]] = affine_map<(d0, d1, d2, d3) -> (d1, d0, -d2 + 2, -d3 + 2)>
+// CHECK-LABEL: func.func @conv_transpose
+// CHECK-SAME:    %[[X:.+]]: tensor<1x3x4x4xf32>, %[[W:.+]]: tensor<3x2x3x3xf32>, %[[B:.+]]: tensor<2xf32>
+// CHECK:         %[[ZEROS:.+]] = linalg.fill {{.*}} -> tensor<1x3x10x10xf32>
+// CHECK:         %[[PLACED:.+]] = tensor.insert_slice %[[X]] into %[[ZEROS]][0, 0, 1, 1] [1, 3, 4, 4] [1, 1, 2, 2]
+// CHECK:         %[[FILTER:.+]] = linalg.generic {indexing_maps = [#[[$FLIP]], #{{.+}}]{{.*}} ins(%[[W]] : tensor<3x2x3x3xf32>) outs(%{{.+}} : tensor<2x3x3x3xf32>)
+// CHECK:         %[[CONV:.+]] = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+// CHECK-SAME:        ins(%[[PLACED]], %[[FILTER]] : tensor<1x3x10x10xf32>, tensor<2x3x3x3xf32>)
+// CHECK:         %[[Y:.+]] = linalg.generic {{.*}} ins(%[[CONV]], %[[B]] :
+// CHECK:         return %[[Y]]
+func.func @conv_transpose(%x: tensor<1x3x4x4xf32>, %w: tensor<3x2x3x3xf32>, %b: tensor<2xf32>) -> tensor<1x2x8x8xf32> {
+  %0 = "onnx.ConvTranspose"(%x, %w, %b) {output_padding = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>} : (tensor<1x3x4x4xf32>, tensor<3x2x3x3xf32>, tensor<2xf32>) -> tensor<1x2x8x8xf32>
+  return %0 : tensor<1x2x8x8xf32>
 }

@@ -253,3 +253,19 @@ func.func @shape(%x: tensor<2x3x4xf32>) -> tensor<2xi64> {
   %0 = "onnx.Shape"(%x) {start = 1 : si64} : (tensor<2x3x4xf32>) -> tensor<2xi64>
   return %0 : tensor<2xi64>
 }
+
+// -----
+
+// Tests that DepthToSpace (DCR) splits the block out of the channels,
+// transposes it next to the spatial dimensions and merges it into them.
+
+// CHECK-LABEL: func.func @depth_to_space
+// CHECK-SAME:    %[[X:.+]]: tensor<1x8x2x3xf32>
+// CHECK:         %[[SPLIT:.+]] = tensor.expand_shape %[[X]] {{\[}}[0], [1, 2, 3], [4], [5]] output_shape [1, 2, 2, 2, 2, 3]
+// CHECK:         %[[T:.+]] = linalg.transpose ins(%[[SPLIT]] : tensor<1x2x2x2x2x3xf32>) outs(%{{.+}} : tensor<1x2x2x2x3x2xf32>) permutation = [0, 3, 4, 1, 5, 2]
+// CHECK:         %[[Y:.+]] = tensor.collapse_shape %[[T]] {{\[}}[0], [1], [2, 3], [4, 5]] : tensor<1x2x2x2x3x2xf32> into tensor<1x2x4x6xf32>
+// CHECK:         return %[[Y]]
+func.func @depth_to_space(%x: tensor<1x8x2x3xf32>) -> tensor<1x2x4x6xf32> {
+  %0 = "onnx.DepthToSpace"(%x) {blocksize = 2 : si64} : (tensor<1x8x2x3xf32>) -> tensor<1x2x4x6xf32>
+  return %0 : tensor<1x2x4x6xf32>
+}

@@ -268,3 +268,32 @@ func.func @identity_dropout(%x: tensor<4xf32>) -> (tensor<4xf32>, tensor<4xi1>) 
   %1, %mask = "onnx.Dropout"(%0) <{operandSegmentSizes = array<i32: 1, 0, 0>}> : (tensor<4xf32>) -> (tensor<4xf32>, tensor<4xi1>)
   return %1, %mask : tensor<4xf32>, tensor<4xi1>
 }
+
+// -----
+
+// Tests that CastLike casts its first operand only: the second one carries
+// the element type.
+
+// CHECK-LABEL: func.func @cast_like
+// CHECK-SAME:    %[[X:.+]]: tensor<4xf32>, %{{.+}}: tensor<1xi32>
+// CHECK:         linalg.generic {{.*}} ins(%[[X]] : tensor<4xf32>) outs(%{{.+}} : tensor<4xi32>)
+// CHECK:           arith.fptosi %{{.+}} : f32 to i32
+func.func @cast_like(%x: tensor<4xf32>, %like: tensor<1xi32>) -> tensor<4xi32> {
+  %0 = "onnx.CastLike"(%x, %like) : (tensor<4xf32>, tensor<1xi32>) -> tensor<4xi32>
+  return %0 : tensor<4xi32>
+}
+
+// -----
+
+// Tests that Abs of an unsigned integer is the integer itself, and of a
+// signed one math.absi.
+
+// CHECK-LABEL: func.func @abs_unsigned
+// CHECK:         ^bb0(%[[U:.+]]: i8, %{{.+}}: i8):
+// CHECK-NEXT:      linalg.yield %[[U]] : i8
+// CHECK:         math.absi %{{.+}} : i8
+func.func @abs_unsigned(%x: tensor<4xui8>, %y: tensor<4xi8>) -> (tensor<4xui8>, tensor<4xi8>) {
+  %0 = "onnx.Abs"(%x) : (tensor<4xui8>) -> tensor<4xui8>
+  %1 = "onnx.Abs"(%y) : (tensor<4xi8>) -> tensor<4xi8>
+  return %0, %1 : tensor<4xui8>, tensor<4xi8>
+}

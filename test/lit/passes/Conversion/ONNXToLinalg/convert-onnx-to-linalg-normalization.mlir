@@ -178,3 +178,30 @@ func.func @layer_norm(%x: tensor<2x4x8xf32>, %scale: tensor<8xf32>, %bias: tenso
   %0 = "onnx.LayerNormalization"(%x, %scale, %bias) <{resultSegmentSizes = array<i32: 1, 0, 0>}> {axis = -1 : si64} : (tensor<2x4x8xf32>, tensor<8xf32>, tensor<8xf32>) -> tensor<2x4x8xf32>
   return %0 : tensor<2x4x8xf32>
 }
+
+// -----
+
+// Tests that ArgMax is one reduction with two results, the running maximum
+// and its index, that keeps the first index on ties (strict ogt).
+
+// CHECK-DAG:   #[[$ID:.+]] = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-DAG:   #[[$ROW:.+]] = affine_map<(d0, d1) -> (d0)>
+// CHECK-LABEL: func.func @argmax
+// CHECK-SAME:    %[[X:.+]]: tensor<2x5xf32>
+// CHECK:         %[[VALUES:.+]] = linalg.fill ins(%{{.+}} : f32) outs(%{{.+}} : tensor<2xf32>)
+// CHECK:         %[[INDICES:.+]] = linalg.fill ins(%{{.+}} : i64) outs(%{{.+}} : tensor<2xi64>)
+// CHECK:         %[[R:.+]]:2 = linalg.generic {indexing_maps = [#[[$ID]], #[[$ROW]], #[[$ROW]]], iterator_types = ["parallel", "reduction"]}
+// CHECK-SAME:        ins(%[[X]] : tensor<2x5xf32>) outs(%[[VALUES]], %[[INDICES]] : tensor<2xf32>, tensor<2xi64>)
+// CHECK:         ^bb0(%[[IN:.+]]: f32, %[[BEST:.+]]: f32, %[[BEST_INDEX:.+]]: i64):
+// CHECK:           %[[BETTER:.+]] = arith.cmpf ogt, %[[IN]], %[[BEST]] : f32
+// CHECK:           %[[I:.+]] = linalg.index 1 : index
+// CHECK:           %[[I64:.+]] = arith.index_cast %[[I]] : index to i64
+// CHECK:           %[[NEW_BEST:.+]] = arith.select %[[BETTER]], %[[IN]], %[[BEST]] : f32
+// CHECK:           %[[NEW_INDEX:.+]] = arith.select %[[BETTER]], %[[I64]], %[[BEST_INDEX]] : i64
+// CHECK:           linalg.yield %[[NEW_BEST]], %[[NEW_INDEX]] : f32, i64
+// CHECK:         %[[Y:.+]] = tensor.expand_shape %[[R]]#1 {{\[}}[0, 1]] output_shape [2, 1]
+// CHECK:         return %[[Y]]
+func.func @argmax(%x: tensor<2x5xf32>) -> tensor<2x1xi64> {
+  %0 = "onnx.ArgMax"(%x) {axis = 1 : si64} : (tensor<2x5xf32>) -> tensor<2x1xi64>
+  return %0 : tensor<2x1xi64>
+}

@@ -1,0 +1,67 @@
+//===- Weights.cpp - Weight bytes carried around the LLVM translation -----===//
+
+#include "compiler/Emit/Weights.h"
+
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/GlobalVariable.h"
+
+using namespace mlir;
+
+namespace aotc {
+
+/// The bytes of a global's initial value, as laid out in memory.
+static std::optional<ArrayRef<char>> getBytes(Attribute value) {
+  if (auto resource = dyn_cast<DenseResourceElementsAttr>(value)) {
+    AsmResourceBlob *blob = resource.getRawHandle().getBlob();
+    if (!blob)
+      return std::nullopt;
+    return blob->getData();
+  }
+  auto dense = dyn_cast<DenseElementsAttr>(value);
+  // Splats and booleans (bit-packed) are left to the translation.
+  if (!dense || dense.isSplat() || dense.getElementType().isInteger(1) ||
+      !dense.getElementType().isIntOrFloat())
+    return std::nullopt;
+  return dense.getRawData();
+}
+
+SmallVector<WeightData> detachWeights(ModuleOp module, uint64_t minBytes) {
+  SmallVector<WeightData> weights;
+  module.walk([&](memref::GlobalOp global) {
+    if (!global.getConstant() || !global.getInitialValue())
+      return;
+    std::optional<ArrayRef<char>> bytes = getBytes(*global.getInitialValue());
+    if (!bytes || bytes->size() < minBytes)
+      return;
+    weights.push_back({global.getSymName().str(), *bytes,
+                       global.getAlignment().value_or(64)});
+    // A declaration: public, no initializer.
+    global.removeInitialValueAttr();
+    global.setSymVisibility("public");
+  });
+  return weights;
+}
+
+llvm::Error attachWeights(llvm::Module &module, ArrayRef<WeightData> weights) {
+  llvm::LLVMContext &context = module.getContext();
+  for (const WeightData &weight : weights) {
+    llvm::GlobalVariable *declaration = module.getGlobalVariable(weight.symbol);
+    if (!declaration)
+      continue; // Unused weights vanish in lowering.
+    llvm::Constant *data = llvm::ConstantDataArray::getString(
+        context, StringRef(weight.bytes.data(), weight.bytes.size()),
+        /*AddNull=*/false);
+    auto *definition = new llvm::GlobalVariable(
+        module, data->getType(), /*isConstant=*/true,
+        llvm::GlobalValue::PrivateLinkage, data, weight.symbol + ".data");
+    definition->setAlignment(llvm::Align(std::max<uint64_t>(weight.alignment, 64)));
+    declaration->replaceAllUsesWith(definition);
+    definition->takeName(declaration);
+    declaration->eraseFromParent();
+  }
+  return llvm::Error::success();
+}
+
+} // namespace aotc

@@ -1,0 +1,41 @@
+//===- Weights.h - Weight bytes carried around the LLVM translation -*- C++ -*-===//
+//
+// Translating a constant memref.global to LLVM IR builds one LLVM constant
+// per element: for ResNet-50's 25 million weights that is minutes and
+// gigabytes. Instead the weights' bytes are taken out of the module before
+// lowering (the globals become declarations) and put back afterwards as one
+// raw byte array per weight, the layout the generated code reads.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef AOTC_COMPILER_EMIT_WEIGHTS_H
+#define AOTC_COMPILER_EMIT_WEIGHTS_H
+
+#include "mlir/IR/BuiltinOps.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/Error.h"
+
+#include <string>
+
+namespace aotc {
+
+struct WeightData {
+  std::string symbol;
+  /// Owned by the MLIRContext (dense resource blobs or dense attributes).
+  llvm::ArrayRef<char> bytes;
+  uint64_t alignment;
+};
+
+/// Turns every constant `memref.global` whose data is larger than
+/// `minBytes` into a declaration and returns its bytes.
+llvm::SmallVector<WeightData> detachWeights(mlir::ModuleOp module,
+                                            uint64_t minBytes = 256);
+
+/// Defines each detached weight in `module` as a private constant byte
+/// array, replacing the declaration the translation produced.
+llvm::Error attachWeights(llvm::Module &module,
+                          llvm::ArrayRef<WeightData> weights);
+
+} // namespace aotc
+
+#endif // AOTC_COMPILER_EMIT_WEIGHTS_H
