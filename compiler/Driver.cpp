@@ -51,7 +51,11 @@ class Compilation {
 public:
   Compilation(const CompilerOptions &options, llvm::raw_ostream &errors)
       : options(options), context(makeRegistry()),
-        diagnostics(&context, errors) {}
+        diagnostics(&context, errors) {
+    // --mlir-timing reports every phase, passes nested in theirs.
+    applyDefaultTimingManagerCLOptions(timing);
+    rootTimer = timing.getRootScope();
+  }
 
   bool run();
 
@@ -70,7 +74,8 @@ private:
     return false;
   }
 
-  bool runPasses(llvm::function_ref<LogicalResult(PassManager &)> build);
+  bool runPasses(StringRef phase,
+                 llvm::function_ref<LogicalResult(PassManager &)> build);
   bool writeText(llvm::function_ref<void(llvm::raw_ostream &)> print);
   bool writeFile(StringRef path, ArrayRef<char> bytes, bool executable);
   std::string getRuntimeArchive(const TargetDescription &target);
@@ -80,15 +85,17 @@ private:
   MLIRContext context;
   ModelDiagnosticHandler diagnostics;
   OwningOpRef<ModuleOp> module;
+  DefaultTimingManager timing;
+  TimingScope rootTimer;
 };
 
 bool Compilation::runPasses(
-    llvm::function_ref<LogicalResult(PassManager &)> build) {
+    StringRef phase, llvm::function_ref<LogicalResult(PassManager &)> build) {
   PassManager pm(&context);
   if (failed(applyPassManagerCLOptions(pm)) || failed(build(pm)))
     return false;
-  // --mlir-timing and its display options.
-  applyDefaultTimingPassManagerCLOptions(pm);
+  TimingScope phaseTimer = rootTimer.nest(phase);
+  pm.enableTiming(phaseTimer);
   return succeeded(pm.run(*module)) && !diagnostics.hadError();
 }
 
@@ -143,16 +150,21 @@ void Compilation::printMemoryPlan(func::FuncOp graph) {
 }
 
 bool Compilation::run() {
-  module = onnx::importModel(options.inputPath, &context);
+  {
+    TimingScope importTimer = rootTimer.nest("Import");
+    module = onnx::importModel(options.inputPath, &context);
+  }
   if (!module || diagnostics.hadError())
     return false;
-  if (!runPasses([&](PassManager &pm) {
+  if (!runPasses("Shape inference", [&](PassManager &pm) {
         buildONNXPipeline(pm, options);
         return success();
       }))
     return false;
+  TimingScope outputTimer = rootTimer.nest("Output");
   if (options.emit == EmitKind::ONNX)
     return writeText([&](llvm::raw_ostream &os) { module->print(os); });
+  outputTimer.stop();
 
   auto graph = module->lookupSymbol<func::FuncOp>("main_graph");
   if (!graph)
@@ -174,7 +186,7 @@ bool Compilation::run() {
   for (unsigned i = 0, e = graph.getNumResults(); i < e; ++i)
     graph.removeResultAttr(i, StringAttr::get(&context, "onnx.name"));
 
-  if (!runPasses([&](PassManager &pm) {
+  if (!runPasses("Lowering to linalg", [&](PassManager &pm) {
         buildLinalgPipeline(pm);
         return success();
       }))
@@ -182,7 +194,7 @@ bool Compilation::run() {
   if (options.emit == EmitKind::Linalg)
     return writeText([&](llvm::raw_ostream &os) { module->print(os); });
 
-  if (!runPasses([&](PassManager &pm) {
+  if (!runPasses("Code generation", [&](PassManager &pm) {
         return buildCPUCodegenPipeline(pm, *target);
       }))
     return false;
@@ -200,9 +212,10 @@ bool Compilation::run() {
   if (options.printMemoryPlan && graph)
     printMemoryPlan(graph);
   SmallVector<WeightData> weights = detachWeights(*module);
-  if (!runPasses(buildLLVMLoweringPipeline))
+  if (!runPasses("Lowering to LLVM", buildLLVMLoweringPipeline))
     return false;
 
+  TimingScope translateTimer = rootTimer.nest("Translation to LLVM IR");
   llvm::LLVMContext llvmContext;
   std::unique_ptr<llvm::Module> llvmModule =
       translateModuleToLLVMIR(*module, llvmContext, name);
@@ -224,6 +237,8 @@ bool Compilation::run() {
   if (options.emit == EmitKind::LLVMIR)
     return writeText([&](llvm::raw_ostream &os) { llvmModule->print(os, nullptr); });
 
+  translateTimer.stop();
+  TimingScope objectTimer = rootTimer.nest("LLVM optimization and codegen");
   bool pic = options.positionIndependent.value_or(!executable);
   auto code = emitObject(*llvmModule, *target,
                          pic ? llvm::Reloc::PIC_ : llvm::Reloc::Static,
@@ -239,9 +254,11 @@ bool Compilation::run() {
   if (!executable)
     return writeFile(options.outputPath, *code, false);
 
+  objectTimer.stop();
   if (options.outputPath == "-")
     return fail(options.inputPath,
                 "an executable needs an output file: give -o FILE");
+  TimingScope linkTimer = rootTimer.nest("Linking");
   if (llvm::Error error = linkExecutable(*code, getRuntimeArchive(*target),
                                          options.outputPath))
     return fail(options.outputPath, llvm::toString(std::move(error)));

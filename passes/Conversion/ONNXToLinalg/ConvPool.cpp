@@ -332,10 +332,13 @@ struct ConvTransposeLowering : OpConversionPattern<onnx::ConvTransposeOp> {
         int64_t total = full - out;
         // As the ONNX spec says: SAME_UPPER puts the odd element at the end,
         // SAME_LOWER and an explicit output_shape at the beginning.
-        begin = autoPad == "SAME_UPPER" ? total / 2 : total - total / 2;
+        // Floor division: a negative total (output_shape beyond the full
+        // result) pads zeros at the end.
+        int64_t half = llvm::divideFloorSigned(total, 2);
+        begin = autoPad == "SAME_UPPER" ? half : total - half;
         end = total - begin;
       }
-      if (full - begin - end != out || end < 0)
+      if (full - begin - end != out)
         return emitUnsupported(op, "an output size that disagrees with the "
                                    "pads");
       low.push_back(extent - 1 - begin);
@@ -438,12 +441,13 @@ FailureOr<PoolSetup> setUpPool(PoolOp op, Value input,
                                RankedTensorType resultType,
                                std::optional<ArrayRef<int64_t>> dilations,
                                ConversionPatternRewriter &rewriter,
-                               function_ref<Value(Type)> padValueFn) {
+                               function_ref<Value(Type)> padValueFn,
+                               bool allowIntegers = false) {
   auto inputType = cast<RankedTensorType>(input.getType());
   int64_t rank = inputType.getRank();
   if (rank != 3 && rank != 4)
     return emitUnsupported(op, Twine(rank - 2) + "-D pooling");
-  if (!isa<FloatType>(inputType.getElementType()))
+  if (!allowIntegers && !isa<FloatType>(inputType.getElementType()))
     return emitUnsupported(op, "non-float element types");
   FailureOr<Window> window =
       computeWindow(op, inputType.getShape().drop_front(2),
@@ -478,12 +482,35 @@ struct MaxPoolLowering : OpConversionPattern<onnx::MaxPoolOp> {
       return emitUnsupported(op, "the Indices output");
     RankedTensorType resultType =
         getConvertedTensorType(*getTypeConverter(), op.getY());
-    FailureOr<PoolSetup> setup =
-        setUpPool(op, adaptor.getX(), resultType, op.getDilations(), rewriter,
-                  [&](Type type) { return createLowest(rewriter, loc, type); });
+    Type elementType = resultType.getElementType();
+    // linalg's NCHW max pool compares signed; unsigned integers are pooled
+    // with their sign bit flipped, which maps unsigned order onto signed.
+    bool isUnsigned = isUnsignedElement(op.getX());
+    auto flipSignBit = [&](Value v) {
+      unsigned width = elementType.getIntOrFloatBitWidth();
+      Value signBit = arith::ConstantOp::create(
+          rewriter, loc,
+          IntegerAttr::get(elementType, APInt::getSignMask(width)));
+      return buildElementwise(
+          rewriter, loc, cast<RankedTensorType>(v.getType()), v,
+          [&](OpBuilder &b, Location l, ValueRange args) {
+            return (Value)arith::XOrIOp::create(b, l, args[0], signBit);
+          });
+    };
+    Value input = adaptor.getX();
+    if (isUnsigned) {
+      // Validate before creating IR: setUpPool checks the rank.
+      if (cast<RankedTensorType>(input.getType()).getRank() < 3)
+        return emitUnsupported(op, "inputs of rank below 3");
+      input = flipSignBit(input);
+    }
+    FailureOr<PoolSetup> setup = setUpPool(
+        op, input, resultType, op.getDilations(), rewriter,
+        [&](Type type) { return createLowest(rewriter, loc, type); },
+        /*allowIntegers=*/true);
     if (failed(setup))
       return failure();
-    Value lowest = createLowest(rewriter, loc, resultType.getElementType());
+    Value lowest = createLowest(rewriter, loc, elementType);
     Value pool =
         linalg::PoolingNchwMaxOp::create(
             rewriter, loc, TypeRange{setup->outType},
@@ -492,6 +519,8 @@ struct MaxPoolLowering : OpConversionPattern<onnx::MaxPoolOp> {
             rewriter.getI64TensorAttr(setup->window.strides),
             rewriter.getI64TensorAttr(setup->window.dilations))
             .getResult(0);
+    if (isUnsigned)
+      pool = flipSignBit(pool);
     SmallVector<Value> results = {reshapeTo(rewriter, loc, pool, resultType)};
     // An unused Indices result still needs a (dead) replacement.
     if (Value indices = op.getIndices())

@@ -516,8 +516,9 @@ struct PadLowering : OpConversionPattern<onnx::PadOp> {
   matchAndRewrite(onnx::PadOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
-    if (op.getMode() != "constant")
-      return emitUnsupported(op, "mode '" + op.getMode() + "'");
+    StringRef mode = op.getMode();
+    if (mode != "constant" && mode != "edge" && mode != "reflect")
+      return emitUnsupported(op, "mode '" + mode + "'");
     Value data = adaptor.getData();
     auto type = cast<RankedTensorType>(data.getType());
     int64_t rank = type.getRank();
@@ -542,24 +543,11 @@ struct PadLowering : OpConversionPattern<onnx::PadOp> {
     if (pads->size() != 2 * axes.size())
       return emitUnsupported(op, "pads of the wrong size");
     Type elementType = type.getElementType();
-
-    // The value: a splat constant, or read at run time from the scalar.
-    Value padValue;
-    if (Value constantValue = op.getConstantValue()) {
-      if (TypedAttr splat = getSplatConstant(constantValue)) {
-        padValue = arith::ConstantOp::create(rewriter, loc, splat);
-      } else {
-        auto valueType =
-            cast<RankedTensorType>(adaptor.getConstantValue().getType());
-        SmallVector<Value> zeros(
-            valueType.getRank(),
-            arith::ConstantIndexOp::create(rewriter, loc, 0));
-        padValue = tensor::ExtractOp::create(rewriter, loc,
-                                             adaptor.getConstantValue(), zeros);
-      }
-    } else {
-      padValue = createScalar(rewriter, loc, elementType, 0.0);
-    }
+    if (mode == "reflect")
+      for (auto [i, axis] : llvm::enumerate(axes))
+        if (std::max((*pads)[i], (*pads)[i + axes.size()]) >=
+            type.getDimSize(axis))
+          return emitUnsupported(op, "reflect pads as large as the input");
 
     // Negative pads crop first.
     SmallVector<int64_t> low(rank, 0), high(rank, 0);
@@ -586,8 +574,56 @@ struct PadLowering : OpConversionPattern<onnx::PadOp> {
       data =
           extractSlice(rewriter, loc, RankedTensorType::get(sizes, elementType),
                        data, offsets, sizes, strides);
-    rewriter.replaceOp(op,
-                       padConstant(rewriter, loc, data, low, high, padValue));
+    if (mode == "constant") {
+      // The value: a splat constant, or read at run time from the scalar.
+      Value padValue;
+      if (Value constantValue = op.getConstantValue()) {
+        if (TypedAttr splat = getSplatConstant(constantValue)) {
+          padValue = arith::ConstantOp::create(rewriter, loc, splat);
+        } else {
+          auto valueType =
+              cast<RankedTensorType>(adaptor.getConstantValue().getType());
+          SmallVector<Value> zeros(
+              valueType.getRank(),
+              arith::ConstantIndexOp::create(rewriter, loc, 0));
+          padValue = tensor::ExtractOp::create(
+              rewriter, loc, adaptor.getConstantValue(), zeros);
+        }
+      } else {
+        padValue = createScalar(rewriter, loc, elementType, 0.0);
+      }
+
+      rewriter.replaceOp(op,
+                         padConstant(rewriter, loc, data, low, high, padValue));
+      return success();
+    }
+
+    // edge and reflect: each padded dimension reads a compile-time table of
+    // source indices.
+    SmallVector<IndexTable> tables;
+    SmallVector<int64_t> paddedShape(sizes);
+    for (int64_t d = 0; d < rank; ++d) {
+      if (low[d] == 0 && high[d] == 0)
+        continue;
+      int64_t n = sizes[d];
+      paddedShape[d] = n + low[d] + high[d];
+      IndexTable table{d, {}};
+      for (int64_t o = 0; o < paddedShape[d]; ++o) {
+        int64_t i = o - low[d];
+        if (mode == "edge")
+          i = std::clamp<int64_t>(i, 0, n - 1);
+        else if (i < 0)
+          i = -i;
+        else if (i >= n)
+          i = 2 * (n - 1) - i;
+        table.indices.push_back(i);
+      }
+      tables.push_back(std::move(table));
+    }
+    rewriter.replaceOp(
+        op, gatherWithTables(rewriter, loc, data,
+                             RankedTensorType::get(paddedShape, elementType),
+                             tables));
     return success();
   }
 };

@@ -257,6 +257,35 @@ Value padConstant(OpBuilder &b, Location loc, Value value,
                                padValue);
 }
 
+Value gatherWithTables(OpBuilder &b, Location loc, Value input,
+                       RankedTensorType resultType,
+                       ArrayRef<IndexTable> tables) {
+  MLIRContext *context = b.getContext();
+  int64_t rank = resultType.getRank();
+  SmallVector<Value> inputs;
+  SmallVector<AffineMap> maps;
+  for (const IndexTable &table : tables) {
+    auto type =
+        RankedTensorType::get({(int64_t)table.indices.size()}, b.getI64Type());
+    inputs.push_back(arith::ConstantOp::create(
+        b, loc, DenseElementsAttr::get(type, ArrayRef(table.indices))));
+    maps.push_back(
+        AffineMap::get(rank, 0, getAffineDimExpr(table.dim, context)));
+  }
+  return buildGeneric(
+      b, loc, resultType, inputs, maps,
+      [&](OpBuilder &nb, Location l, ValueRange args) {
+        SmallVector<Value> coords(rank);
+        for (auto [t, table] : llvm::enumerate(tables))
+          coords[table.dim] =
+              arith::IndexCastOp::create(nb, l, nb.getIndexType(), args[t]);
+        for (int64_t d = 0; d < rank; ++d)
+          if (!coords[d])
+            coords[d] = linalg::IndexOp::create(nb, l, d);
+        return (Value)tensor::ExtractOp::create(nb, l, input, coords);
+      });
+}
+
 std::optional<int64_t> normalizeAxis(int64_t axis, int64_t rank) {
   if (axis < -rank || axis >= rank)
     return std::nullopt;

@@ -155,6 +155,21 @@ mlir::Value padConstant(mlir::OpBuilder &b, mlir::Location loc,
                         mlir::Value value, llvm::ArrayRef<int64_t> low,
                         llvm::ArrayRef<int64_t> high, mlir::Value padValue);
 
+/// Source indices along one dimension: result coordinate i reads
+/// `indices[i]` of dimension `dim`.
+struct IndexTable {
+  int64_t dim;
+  llvm::SmallVector<int64_t> indices;
+};
+
+/// `input` gathered into `resultType` by one `linalg.generic`: along each
+/// dimension with a table the result reads the tabled index (the tables are
+/// i64 constants read as inputs), along the others its own coordinate.
+mlir::Value gatherWithTables(mlir::OpBuilder &b, mlir::Location loc,
+                             mlir::Value input,
+                             mlir::RankedTensorType resultType,
+                             llvm::ArrayRef<IndexTable> tables);
+
 /// Normalizes a possibly negative ONNX axis against `rank`; nullopt when it
 /// is out of range.
 std::optional<int64_t> normalizeAxis(int64_t axis, int64_t rank);

@@ -393,11 +393,17 @@ private:
 // LayerNormalization, InstanceNormalization
 //===----------------------------------------------------------------------===//
 
+/// The normalized tensor and the statistics it used, reduced over the
+/// normalized axes.
+struct Normalized {
+  Value result, mean, invStdDev;
+};
+
 /// (x - mean) / sqrt(var + eps) * scale + bias with mean and variance over
 /// `axes`; `scale` and `bias` (optional) are read with the given maps.
-Value normalize(OpBuilder &b, Location loc, Value x, ArrayRef<int64_t> axes,
-                double epsilon, Value scale, AffineMap scaleMap, Value bias,
-                AffineMap biasMap) {
+Normalized normalize(OpBuilder &b, Location loc, Value x,
+                     ArrayRef<int64_t> axes, double epsilon, Value scale,
+                     AffineMap scaleMap, Value bias, AffineMap biasMap) {
   auto type = cast<RankedTensorType>(x.getType());
   Type elementType = type.getElementType();
   int64_t rank = type.getRank();
@@ -432,7 +438,7 @@ Value normalize(OpBuilder &b, Location loc, Value x, ArrayRef<int64_t> axes,
     inputs.push_back(bias);
     inputMaps.push_back(biasMap);
   }
-  return buildGeneric(
+  Value result = buildGeneric(
       b, loc, type, inputs, inputMaps,
       [](OpBuilder &nb, Location l, ValueRange args) {
         Value centered = arith::SubFOp::create(nb, l, args[0], args[1]);
@@ -442,6 +448,7 @@ Value normalize(OpBuilder &b, Location loc, Value x, ArrayRef<int64_t> axes,
           return scaled;
         return addF(nb, l, scaled, args[4]);
       });
+  return {result, mean, invStd};
 }
 
 struct LayerNormalizationLowering
@@ -451,9 +458,6 @@ struct LayerNormalizationLowering
   matchAndRewrite(onnx::LayerNormalizationOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
-    for (unsigned i = 1; i < op->getNumResults(); ++i)
-      if (!op->getResult(i).use_empty())
-        return emitUnsupported(op, "the Mean and InvStdDev outputs");
     Value x = adaptor.getX();
     auto type = cast<RankedTensorType>(x.getType());
     if (!isa<FloatType>(type.getElementType()))
@@ -472,14 +476,16 @@ struct LayerNormalizationLowering
                              cast<RankedTensorType>(v.getType()).getShape(),
                              type.getShape());
     };
-    Value result =
+    Normalized normalized =
         normalize(rewriter, loc, x, axes, op.getEpsilon().convertToDouble(),
                   adaptor.getScale(), mapFor(adaptor.getScale()),
                   adaptor.getB(), mapFor(adaptor.getB()));
-    SmallVector<Value> results = {result};
+    // Mean and InvStdDev keep the normalized axes as unit dimensions.
+    SmallVector<Value> results = {normalized.result};
+    Value statistics[] = {normalized.mean, normalized.invStdDev};
     for (unsigned i = 1; i < op->getNumResults(); ++i)
-      results.push_back(createEmpty(
-          rewriter, loc,
+      results.push_back(reshapeTo(
+          rewriter, loc, statistics[i - 1],
           getConvertedTensorType(*getTypeConverter(), op->getResult(i))));
     rewriter.replaceOp(op, results);
     return success();
@@ -506,7 +512,8 @@ struct InstanceNormalizationLowering
     rewriter.replaceOp(op, normalize(rewriter, op.getLoc(), x, axes,
                                      op.getEpsilon().convertToDouble(),
                                      adaptor.getScale(), channel,
-                                     adaptor.getB(), channel));
+                                     adaptor.getB(), channel)
+                               .result);
     return success();
   }
 };

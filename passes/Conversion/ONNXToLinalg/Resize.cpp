@@ -5,7 +5,8 @@
 // indices (nearest) or of the two neighbours and the weight of the upper one
 // (linear), following the coordinate transformation of the ONNX reference.
 // One `linalg.generic` over the result reads the tables and extracts the
-// input elements; dimensions that keep their size read their own index.
+// input elements (nearest: gatherWithTables); dimensions that keep their size
+// read their own index.
 //
 //===----------------------------------------------------------------------===//
 
@@ -111,8 +112,15 @@ Value buildResize(OpBuilder &b, Location loc, Value input,
       tables.push_back(std::move(table));
   }
 
-  // Inputs: per resized dimension the lower indices, then (linear) the
-  // upper indices and the weights.
+  if (!mode.linear) {
+    SmallVector<IndexTable> indexTables;
+    for (DimTable &table : tables)
+      indexTables.push_back({table.dim, std::move(table.lower)});
+    return gatherWithTables(b, loc, input, resultType, indexTables);
+  }
+
+  // Inputs: per resized dimension the lower indices, the upper indices and
+  // the weights.
   SmallVector<Value> inputs;
   SmallVector<AffineMap> maps;
   auto i64Type = b.getI64Type();
@@ -123,15 +131,11 @@ Value buildResize(OpBuilder &b, Location loc, Value input,
         AffineMap::get(rank, 0, getAffineDimExpr(table.dim, context));
     inputs.push_back(arith::ConstantOp::create(
         b, loc, DenseElementsAttr::get(indexType, ArrayRef(table.lower))));
-    maps.push_back(map);
-    if (mode.linear) {
-      inputs.push_back(arith::ConstantOp::create(
-          b, loc, DenseElementsAttr::get(indexType, ArrayRef(table.upper))));
-      maps.push_back(map);
-      inputs.push_back(createFloatTensor(
-          b, loc, RankedTensorType::get({size}, elementType), table.weight));
-      maps.push_back(map);
-    }
+    inputs.push_back(arith::ConstantOp::create(
+        b, loc, DenseElementsAttr::get(indexType, ArrayRef(table.upper))));
+    inputs.push_back(createFloatTensor(
+        b, loc, RankedTensorType::get({size}, elementType), table.weight));
+    maps.append(3, map);
   }
 
   return buildGeneric(
@@ -144,15 +148,10 @@ Value buildResize(OpBuilder &b, Location loc, Value input,
           if (llvm::none_of(tables,
                             [&](const DimTable &t) { return t.dim == d; }))
             coords[d] = linalg::IndexOp::create(nb, l, d);
-        unsigned perTable = mode.linear ? 3 : 1;
+        constexpr unsigned perTable = 3;
         auto toIndex = [&](Value v) -> Value {
           return arith::IndexCastOp::create(nb, l, nb.getIndexType(), v);
         };
-        if (!mode.linear) {
-          for (auto [t, table] : llvm::enumerate(tables))
-            coords[table.dim] = toIndex(args[t]);
-          return (Value)tensor::ExtractOp::create(nb, l, input, coords);
-        }
         // Sum over the 2^k corners of the resized dimensions.
         Value one = createScalar(nb, l, elementType, 1.0);
         Value sum;

@@ -33,6 +33,32 @@ class LeNet(nn.Module):
         return self.classifier(self.features(x))
 
 
+class TransformerBlock(nn.Module):
+    """A BERT-style encoder block: multi-head self-attention, LayerNorm,
+    GELU feed-forward. Exported with dynamic batch and sequence axes, torch
+    computes every reshape from Shape ops at run time."""
+
+    def __init__(self, dim=64, heads=4):
+        super().__init__()
+        self.heads = heads
+        self.qkv = nn.Linear(dim, 3 * dim)
+        self.proj = nn.Linear(dim, dim)
+        self.norm1 = nn.LayerNorm(dim)
+        self.norm2 = nn.LayerNorm(dim)
+        self.ffn = nn.Sequential(nn.Linear(dim, 4 * dim), nn.GELU(),
+                                 nn.Linear(4 * dim, dim))
+
+    def forward(self, x):
+        batch, seq, dim = x.shape
+        q, k, v = self.qkv(x).chunk(3, dim=-1)
+        split = lambda t: t.reshape(batch, seq, self.heads, -1).transpose(1, 2)
+        q, k, v = split(q), split(k), split(v)
+        scores = q @ k.transpose(-2, -1) / (q.shape[-1] ** 0.5)
+        attention = torch.softmax(scores, dim=-1) @ v
+        x = self.norm1(x + self.proj(attention.transpose(1, 2).reshape(batch, seq, dim)))
+        return self.norm2(x + self.ffn(x))
+
+
 def torchvision_model(name):
     import torchvision
     return lambda: getattr(torchvision.models, name)()
@@ -40,6 +66,7 @@ def torchvision_model(name):
 
 MODELS = {
     # name: (constructor, input shape)
+    "transformer_block": (TransformerBlock, (2, 16, 64)),
     "lenet": (LeNet, (1, 1, 28, 28)),
     "resnet18": (torchvision_model("resnet18"), (1, 3, 224, 224)),
     "resnet50": (torchvision_model("resnet50"), (1, 3, 224, 224)),
@@ -75,8 +102,12 @@ def export(name, outdir, opset):
     with torch.no_grad():
         expected = model(x).numpy()
     tmp = base + ".onnx.tmp"
+    # Transformers get symbolic batch and sequence axes, as real exports do.
+    dynamic_axes = ({"input": {0: "batch", 1: "sequence"}}
+                    if name.startswith("transformer") else None)
     torch.onnx.export(model, x, tmp, opset_version=opset,
-                      input_names=["input"], output_names=["output"])
+                      input_names=["input"], output_names=["output"],
+                      dynamic_axes=dynamic_axes)
     np.save(base + ".input.npy", x.numpy())
     np.save(base + ".expected.npy", expected)
     os.replace(tmp, base + ".onnx")

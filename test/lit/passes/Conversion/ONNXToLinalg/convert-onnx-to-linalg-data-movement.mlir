@@ -183,8 +183,8 @@ func.func @gather_indices(%x: tensor<5x4xf32>, %i: tensor<2x3xi64>) -> tensor<5x
 
 // CHECK-LABEL: func.func @pad
 // CHECK-SAME:    %[[X:.+]]: tensor<2x3xf32>
-// CHECK:         %[[VALUE:.+]] = arith.constant 1.500000e+00 : f32
 // CHECK:         %[[CROPPED:.+]] = tensor.extract_slice %[[X]][0, 1] [2, 2] [1, 1] : tensor<2x3xf32> to tensor<2x2xf32>
+// CHECK:         %[[VALUE:.+]] = arith.constant 1.500000e+00 : f32
 // CHECK:         %[[P:.+]] = tensor.pad %[[CROPPED]] low[1, 0] high[1, 2]
 // CHECK:           tensor.yield %[[VALUE]] : f32
 // CHECK:         } : tensor<2x2xf32> to tensor<4x4xf32>
@@ -268,4 +268,25 @@ func.func @shape(%x: tensor<2x3x4xf32>) -> tensor<2xi64> {
 func.func @depth_to_space(%x: tensor<1x8x2x3xf32>) -> tensor<1x2x4x6xf32> {
   %0 = "onnx.DepthToSpace"(%x) {blocksize = 2 : si64} : (tensor<1x8x2x3xf32>) -> tensor<1x2x4x6xf32>
   return %0 : tensor<1x2x4x6xf32>
+}
+
+// -----
+
+// Tests that reflect padding gathers through a compile-time table of source
+// indices that mirrors at the edges without repeating them.
+
+// CHECK-DAG:   #[[$COL:.+]] = affine_map<(d0, d1) -> (d1)>
+// CHECK-LABEL: func.func @pad_reflect
+// CHECK-SAME:    %[[X:.+]]: tensor<2x3xf32>
+// CHECK:         %[[TABLE:.+]] = arith.constant dense<[2, 1, 0, 1, 2, 1]> : tensor<6xi64>
+// CHECK:         linalg.generic {indexing_maps = [#[[$COL]], #{{.+}}]{{.*}} ins(%[[TABLE]] : tensor<6xi64>) outs(%{{.+}} : tensor<2x6xf32>)
+// CHECK:         ^bb0(%[[I:.+]]: i64, %{{.+}}: f32):
+// CHECK:           %[[COL_INDEX:.+]] = arith.index_cast %[[I]] : i64 to index
+// CHECK:           %[[ROW:.+]] = linalg.index 0 : index
+// CHECK:           %[[E:.+]] = tensor.extract %[[X]][%[[ROW]], %[[COL_INDEX]]] : tensor<2x3xf32>
+// CHECK:           linalg.yield %[[E]] : f32
+func.func @pad_reflect(%x: tensor<2x3xf32>) -> tensor<2x6xf32> {
+  %pads = "onnx.Constant"() {value = dense<[0, 2, 0, 1]> : tensor<4xi64>} : () -> tensor<4xi64>
+  %0 = "onnx.Pad"(%x, %pads) <{operandSegmentSizes = array<i32: 1, 1, 0, 0>}> {mode = "reflect"} : (tensor<2x3xf32>, tensor<4xi64>) -> tensor<2x6xf32>
+  return %0 : tensor<2x6xf32>
 }

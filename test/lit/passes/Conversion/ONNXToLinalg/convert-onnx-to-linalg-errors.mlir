@@ -27,12 +27,22 @@ func.func @unranked(%x: tensor<*xf32>) -> tensor<*xf32> {
 
 // -----
 
-// Tests that a padding mode other than constant is reported by the pattern,
-// without the framework's "failed to legalize".
-func.func @pad_reflect(%x: tensor<4xf32>) -> tensor<6xf32> {
+// Tests that a padding mode the code generator lacks is reported by the
+// pattern, without the framework's "failed to legalize".
+func.func @pad_wrap(%x: tensor<4xf32>) -> tensor<6xf32> {
   %p = "onnx.Constant"() {value = dense<[1, 1]> : tensor<2xi64>} : () -> tensor<2xi64>
-  // expected-error @+1 {{operator 'Pad' is not supported by the code generator: mode 'reflect'}}
-  %0 = "onnx.Pad"(%x, %p) <{operandSegmentSizes = array<i32: 1, 1, 0, 0>}> {mode = "reflect"} : (tensor<4xf32>, tensor<2xi64>) -> tensor<6xf32>
+  // expected-error @+1 {{operator 'Pad' is not supported by the code generator: mode 'wrap'}}
+  %0 = "onnx.Pad"(%x, %p) <{operandSegmentSizes = array<i32: 1, 1, 0, 0>}> {mode = "wrap"} : (tensor<4xf32>, tensor<2xi64>) -> tensor<6xf32>
+  return %0 : tensor<6xf32>
+}
+
+// -----
+
+// Tests that reflect padding by at least the input size is reported.
+func.func @pad_reflect_too_large(%x: tensor<2xf32>) -> tensor<6xf32> {
+  %p = "onnx.Constant"() {value = dense<[2, 2]> : tensor<2xi64>} : () -> tensor<2xi64>
+  // expected-error @+1 {{operator 'Pad' is not supported by the code generator: reflect pads as large as the input}}
+  %0 = "onnx.Pad"(%x, %p) <{operandSegmentSizes = array<i32: 1, 1, 0, 0>}> {mode = "reflect"} : (tensor<2xf32>, tensor<2xi64>) -> tensor<6xf32>
   return %0 : tensor<6xf32>
 }
 
