@@ -202,9 +202,9 @@ bool Compilation::run() {
   graph = module->lookupSymbol<func::FuncOp>("main_graph");
   auto arenaSize =
       graph ? graph->getAttrOfType<IntegerAttr>("aotc.arena_size") : nullptr;
-  auto lowerBound = graph ? graph->getAttrOfType<IntegerAttr>(
-                                "aotc.arena_lower_bound")
-                          : nullptr;
+  auto lowerBound =
+      graph ? graph->getAttrOfType<IntegerAttr>("aotc.arena_lower_bound")
+            : nullptr;
   if (!arenaSize || !lowerBound)
     return fail(options.inputPath, "internal error: no memory plan");
   model->arenaSize = arenaSize.getInt();
@@ -235,22 +235,21 @@ bool Compilation::run() {
       return false;
   }
   if (options.emit == EmitKind::LLVMIR)
-    return writeText([&](llvm::raw_ostream &os) { llvmModule->print(os, nullptr); });
+    return writeText(
+        [&](llvm::raw_ostream &os) { llvmModule->print(os, nullptr); });
 
   translateTimer.stop();
   TimingScope objectTimer = rootTimer.nest("LLVM optimization and codegen");
   bool pic = options.positionIndependent.value_or(!executable);
-  auto code = emitObject(*llvmModule, *target,
-                         pic ? llvm::Reloc::PIC_ : llvm::Reloc::Static,
-                         options.emit == EmitKind::Assembly
-                             ? CodeFileKind::Assembly
-                             : CodeFileKind::Object);
+  auto code = emitObject(
+      *llvmModule, *target, pic ? llvm::Reloc::PIC_ : llvm::Reloc::Static,
+      options.emit == EmitKind::Assembly ? CodeFileKind::Assembly
+                                         : CodeFileKind::Object);
   if (!code)
     return fail(options.inputPath, llvm::toString(code.takeError()));
   if (options.emit == EmitKind::Assembly)
-    return writeText([&](llvm::raw_ostream &os) {
-      os.write(code->data(), code->size());
-    });
+    return writeText(
+        [&](llvm::raw_ostream &os) { os.write(code->data(), code->size()); });
   if (!executable)
     return writeFile(options.outputPath, *code, false);
 
@@ -259,8 +258,8 @@ bool Compilation::run() {
     return fail(options.inputPath,
                 "an executable needs an output file: give -o FILE");
   TimingScope linkTimer = rootTimer.nest("Linking");
-  if (llvm::Error error = linkExecutable(*code, getRuntimeArchive(*target),
-                                         options.outputPath))
+  if (llvm::Error error =
+          linkExecutable(*code, getRuntimeArchive(*target), options.outputPath))
     return fail(options.outputPath, llvm::toString(std::move(error)));
   return true;
 }

@@ -58,8 +58,8 @@ LogicalResult buildCPUCodegenPipeline(OpPassManager &pm,
   // returned directly, and CSE exposes self-copies a second round removes.
   if (failed(addUpstreamPasses(
           pm, "canonicalize, cse, canonicalize, "
-          "buffer-results-to-out-params{hoist-static-allocs=1 "
-          "modify-public-functions=1}, canonicalize, cse")))
+              "buffer-results-to-out-params{hoist-static-allocs=1 "
+              "modify-public-functions=1}, canonicalize, cse")))
     return failure();
   pm.addPass(createPlanMemoryPass());
   pm.addPass(createApproximateMathPass());
@@ -68,17 +68,16 @@ LogicalResult buildCPUCodegenPipeline(OpPassManager &pm,
 
 LogicalResult buildLLVMLoweringPipeline(OpPassManager &pm) {
   return addUpstreamPasses(
-      pm,
-      "convert-linalg-to-loops, func.func(lower-vector-mask), "
-      "func.func(convert-vector-to-scf{full-unroll=1}), "
-      "expand-strided-metadata, lower-affine, canonicalize, "
-      "convert-scf-to-cf, "
-      "convert-vector-to-llvm{vector-contract-lowering=outerproduct}, "
-      "finalize-memref-to-llvm, convert-arith-to-llvm, "
-      "convert-index-to-llvm, convert-math-to-llvm, convert-ub-to-llvm, "
-      "convert-cf-to-llvm, "
-      "convert-func-to-llvm{use-bare-ptr-memref-call-conv=1}, "
-      "reconcile-unrealized-casts");
+      pm, "convert-linalg-to-loops, func.func(lower-vector-mask), "
+          "func.func(convert-vector-to-scf{full-unroll=1}), "
+          "expand-strided-metadata, lower-affine, canonicalize, "
+          "convert-scf-to-cf, "
+          "convert-vector-to-llvm{vector-contract-lowering=outerproduct}, "
+          "finalize-memref-to-llvm, convert-arith-to-llvm, "
+          "convert-index-to-llvm, convert-math-to-llvm, convert-ub-to-llvm, "
+          "convert-cf-to-llvm, "
+          "convert-func-to-llvm{use-bare-ptr-memref-call-conv=1}, "
+          "reconcile-unrealized-casts");
 }
 
 void registerPipelines() {
@@ -90,9 +89,9 @@ void registerPipelines() {
         "aotc-onnx-pipeline",
         "Shape inference and cleanup of an imported ONNX graph",
         [](OpPassManager &pm) { buildONNXPipeline(pm, CompilerOptions()); });
-    PassPipelineRegistration<>("aotc-linalg-pipeline",
-                               "onnx to fused linalg on tensors",
-                               [](OpPassManager &pm) { buildLinalgPipeline(pm); });
+    PassPipelineRegistration<>(
+        "aotc-linalg-pipeline", "onnx to fused linalg on tensors",
+        [](OpPassManager &pm) { buildLinalgPipeline(pm); });
   });
 }
 

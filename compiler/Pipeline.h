@@ -12,8 +12,7 @@ namespace aotc {
 
 /// Shape inference and graph cleanup on the imported module: what
 /// `--emit=onnx` prints.
-void buildONNXPipeline(mlir::OpPassManager &pm,
-                       const CompilerOptions &options);
+void buildONNXPipeline(mlir::OpPassManager &pm, const CompilerOptions &options);
 
 /// onnx → linalg on tensors, with elementwise ops fused into their
 /// producers: what `--emit=linalg` prints.

@@ -47,10 +47,11 @@ Error emitRunFunction(Module &module, const ModelInterface &model,
     IRBuilder<>(fail).CreateRet(ConstantInt::get(i32, status));
     b.SetInsertPoint(next);
   };
-  checkOrReturn(b.CreateICmpULT(arenaSize, ConstantInt::get(i64, model.arenaSize)),
-                AOTC_STATUS_ARENA_TOO_SMALL);
-  Value *misalignment = b.CreateAnd(b.CreatePtrToInt(arena, i64),
-                                    model.arenaAlignment - 1);
+  checkOrReturn(
+      b.CreateICmpULT(arenaSize, ConstantInt::get(i64, model.arenaSize)),
+      AOTC_STATUS_ARENA_TOO_SMALL);
+  Value *misalignment =
+      b.CreateAnd(b.CreatePtrToInt(arena, i64), model.arenaAlignment - 1);
   checkOrReturn(b.CreateICmpNE(misalignment, ConstantInt::get(i64, 0)),
                 AOTC_STATUS_ARENA_MISALIGNED);
   checkOrReturn(b.CreateOr(b.CreateIsNull(inputs), b.CreateIsNull(outputs)),
@@ -115,12 +116,11 @@ public:
             ConstantDataArray::get(context, ArrayRef<int64_t>(tensor.shape)),
             prefix + "_shape");
       entries.push_back(ConstantStruct::get(
-          tensorType,
-          {string(tensor.name, prefix + "_name"),
-           ConstantInt::get(i32, tensor.dtype),
-           ConstantInt::get(i32, tensor.shape.size()), shape,
-           ConstantInt::get(i64, tensor.byteSize),
-           buffer(prefix + "_buffer", tensor.byteSize, 64)}));
+          tensorType, {string(tensor.name, prefix + "_name"),
+                       ConstantInt::get(i32, tensor.dtype),
+                       ConstantInt::get(i32, tensor.shape.size()), shape,
+                       ConstantInt::get(i64, tensor.byteSize),
+                       buffer(prefix + "_buffer", tensor.byteSize, 64)}));
     }
     auto *arrayType = ArrayType::get(tensorType, entries.size());
     return privateConstant(ConstantArray::get(arrayType, entries),

@@ -1,4 +1,5 @@
-//===- EntryPoint.h - The C entry point and executable descriptor -*- C++ -*-===//
+//===- EntryPoint.h - The C entry point and executable descriptor -*- C++
+//-*-===//
 
 #ifndef AOTC_COMPILER_EMIT_ENTRYPOINT_H
 #define AOTC_COMPILER_EMIT_ENTRYPOINT_H

@@ -35,10 +35,18 @@ Error linkExecutable(ArrayRef<char> object, StringRef runtimeArchive,
 
   std::string output = outputPath.str(), archive = runtimeArchive.str();
   std::string objectFile = objectPath.str().str();
-  const char *args[] = {"ld.lld",   "-static",        "--gc-sections",
-                        "--no-dynamic-linker", "-z", "noexecstack",
-                        "-e",       "_start",         "-o",
-                        output.c_str(), objectFile.c_str(), archive.c_str()};
+  const char *args[] = {"ld.lld",
+                        "-static",
+                        "--gc-sections",
+                        "--no-dynamic-linker",
+                        "-z",
+                        "noexecstack",
+                        "-e",
+                        "_start",
+                        "-o",
+                        output.c_str(),
+                        objectFile.c_str(),
+                        archive.c_str()};
   std::string messages;
   raw_string_ostream out(messages), err(messages);
   lld::Result result =

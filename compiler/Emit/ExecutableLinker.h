@@ -1,4 +1,5 @@
-//===- ExecutableLinker.h - Linking a static executable with lld -*- C++ -*-===//
+//===- ExecutableLinker.h - Linking a static executable with lld -*- C++
+//-*-===//
 
 #ifndef AOTC_COMPILER_EMIT_EXECUTABLELINKER_H
 #define AOTC_COMPILER_EMIT_EXECUTABLELINKER_H

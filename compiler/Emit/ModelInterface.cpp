@@ -20,12 +20,18 @@ struct DTypeInfo {
 };
 
 const DTypeInfo dtypes[] = {
-    {AOTC_DTYPE_F32, "float", "float32"},  {AOTC_DTYPE_F64, "double", "float64"},
-    {AOTC_DTYPE_I8, "int8_t", "int8"},     {AOTC_DTYPE_U8, "uint8_t", "uint8"},
-    {AOTC_DTYPE_I16, "int16_t", "int16"},  {AOTC_DTYPE_U16, "uint16_t", "uint16"},
-    {AOTC_DTYPE_I32, "int32_t", "int32"},  {AOTC_DTYPE_U32, "uint32_t", "uint32"},
-    {AOTC_DTYPE_I64, "int64_t", "int64"},  {AOTC_DTYPE_U64, "uint64_t", "uint64"},
-    {AOTC_DTYPE_BOOL, "bool", "bool"},     {AOTC_DTYPE_F16, "uint16_t", "float16"},
+    {AOTC_DTYPE_F32, "float", "float32"},
+    {AOTC_DTYPE_F64, "double", "float64"},
+    {AOTC_DTYPE_I8, "int8_t", "int8"},
+    {AOTC_DTYPE_U8, "uint8_t", "uint8"},
+    {AOTC_DTYPE_I16, "int16_t", "int16"},
+    {AOTC_DTYPE_U16, "uint16_t", "uint16"},
+    {AOTC_DTYPE_I32, "int32_t", "int32"},
+    {AOTC_DTYPE_U32, "uint32_t", "uint32"},
+    {AOTC_DTYPE_I64, "int64_t", "int64"},
+    {AOTC_DTYPE_U64, "uint64_t", "uint64"},
+    {AOTC_DTYPE_BOOL, "bool", "bool"},
+    {AOTC_DTYPE_F16, "uint16_t", "float16"},
     {AOTC_DTYPE_BF16, "uint16_t", "bfloat16"},
 };
 
@@ -76,8 +82,7 @@ FailureOr<TensorInterface> describeTensor(Location loc, StringRef name,
   Type element = tensor.getElementType();
   uint64_t elementBytes =
       element.isInteger(1) ? 1 : element.getIntOrFloatBitWidth() / 8;
-  return TensorInterface{name.str(), code,
-                         llvm::to_vector(tensor.getShape()),
+  return TensorInterface{name.str(), code, llvm::to_vector(tensor.getShape()),
                          elementBytes * tensor.getNumElements()};
 }
 

@@ -1,4 +1,5 @@
-//===- ModelInterface.h - A compiled model's inputs, outputs, arena -*- C++ -*-===//
+//===- ModelInterface.h - A compiled model's inputs, outputs, arena -*- C++
+//-*-===//
 //
 // What the outside world sees of a compiled model: the names, element types
 // and shapes of its inputs and outputs, and the arena it needs. Read from

@@ -56,7 +56,8 @@ llvm::Error attachWeights(llvm::Module &module, ArrayRef<WeightData> weights) {
     auto *definition = new llvm::GlobalVariable(
         module, data->getType(), /*isConstant=*/true,
         llvm::GlobalValue::PrivateLinkage, data, weight.symbol + ".data");
-    definition->setAlignment(llvm::Align(std::max<uint64_t>(weight.alignment, 64)));
+    definition->setAlignment(
+        llvm::Align(std::max<uint64_t>(weight.alignment, 64)));
     declaration->replaceAllUsesWith(definition);
     definition->takeName(declaration);
     declaration->eraseFromParent();

@@ -1,4 +1,5 @@
-//===- Weights.h - Weight bytes carried around the LLVM translation -*- C++ -*-===//
+//===- Weights.h - Weight bytes carried around the LLVM translation -*- C++
+//-*-===//
 //
 // Translating a constant memref.global to LLVM IR builds one LLVM constant
 // per element: for ResNet-50's 25 million weights that is minutes and

@@ -17,8 +17,8 @@ namespace {
 /// Math ops that LLVM lowers to instructions rather than libm calls.
 bool lowersToInstructions(StringRef name) {
   return llvm::is_contained({"sqrt", "rsqrt", "fma", "absf", "absi", "floor",
-                             "ceil", "roundeven", "trunc", "copysign",
-                             "ctlz", "cttz", "ctpop"},
+                             "ceil", "roundeven", "trunc", "copysign", "ctlz",
+                             "cttz", "ctpop"},
                             name);
 }
 

@@ -13,8 +13,8 @@
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/Dialect/SCF/Transforms/Transforms.h"
-#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace aotc {
 #define GEN_PASS_DEF_TILEANDVECTORIZEPASS
@@ -42,9 +42,10 @@ void rewriteConvolutionsToIm2Col(func::FuncOp func) {
 
 /// Tile sizes for `op`: the innermost M, N and K dimensions get the register
 /// tile (at most the dimension's size), every other dimension 1.
-SmallVector<int64_t> getContractionTileSizes(linalg::LinalgOp op,
-                                             const linalg::ContractionDimensions &dims,
-                                             ArrayRef<int64_t> tile) {
+SmallVector<int64_t>
+getContractionTileSizes(linalg::LinalgOp op,
+                        const linalg::ContractionDimensions &dims,
+                        ArrayRef<int64_t> tile) {
   SmallVector<int64_t> ranges = op.getStaticLoopRanges();
   SmallVector<int64_t> sizes(ranges.size(), 1);
   auto setInnermost = [&](ArrayRef<unsigned> group, int64_t size) {
@@ -181,7 +182,8 @@ struct TileAndVectorizePass
     canonicalize(func);
     SmallVector<linalg::LinalgOp> tiles;
     func.walk([&](linalg::LinalgOp op) {
-      if (linalg::isaContractionOpInterface(op) && op->getParentOfType<scf::ForOp>())
+      if (linalg::isaContractionOpInterface(op) &&
+          op->getParentOfType<scf::ForOp>())
         tiles.push_back(op);
     });
     for (linalg::LinalgOp op : tiles)

@@ -53,10 +53,10 @@ ArenaLayout layOutArena(llvm::ArrayRef<BufferRequest> requests,
     llvm::SmallVector<std::pair<int64_t, int64_t>> taken;
     for (size_t other : placed)
       if (liveTogether(request, requests[other]))
-        taken.push_back({layout.offsets[other],
-                         layout.offsets[other] +
-                             (int64_t)llvm::alignTo(requests[other].size,
-                                                    alignment)});
+        taken.push_back(
+            {layout.offsets[other],
+             layout.offsets[other] +
+                 (int64_t)llvm::alignTo(requests[other].size, alignment)});
     llvm::sort(taken);
     // Best fit: the smallest gap that holds the buffer; else after the last.
     int64_t bestOffset = -1, bestGap = INT64_MAX, cursor = 0;

@@ -20,7 +20,8 @@ struct BufferLiveRange {
 /// block. A use inside a loop keeps the buffer live until the loop ends; a
 /// use by an op that may capture the buffer (one the analysis cannot see
 /// through) keeps it live to the end of the function.
-llvm::SmallVector<BufferLiveRange> computeBufferLiveRanges(mlir::func::FuncOp func);
+llvm::SmallVector<BufferLiveRange>
+computeBufferLiveRanges(mlir::func::FuncOp func);
 
 } // namespace aotc
 

@@ -82,8 +82,7 @@ struct ShapeInferencePass
       if (failed(verifyStaticShapes(func)))
         return signalPassFailure();
       Operation *terminator = func.getBody().front().getTerminator();
-      func.setType(FunctionType::get(func.getContext(),
-                                     func.getArgumentTypes(),
+      func.setType(FunctionType::get(func.getContext(), func.getArgumentTypes(),
                                      terminator->getOperandTypes()));
     }
   }

@@ -11,6 +11,6 @@ int main(int argc, char **argv) {
   aotc::registerPipelines();
   mlir::DialectRegistry registry;
   aotc::registerCompilerDialects(registry);
-  return mlir::asMainReturnCode(mlir::MlirOptMain(
-      argc, argv, "aotc optimizer driver\n", registry));
+  return mlir::asMainReturnCode(
+      mlir::MlirOptMain(argc, argv, "aotc optimizer driver\n", registry));
 }

@@ -23,7 +23,8 @@ static cl::OptionCategory mlirCategory("MLIR options (printing, timing)");
 static cl::opt<std::string> inputPath(cl::Positional, cl::Required,
                                       cl::desc("<model.onnx>"),
                                       cl::cat(aotcCategory));
-static cl::opt<std::string> outputPath("o", cl::desc("Output file ('-': stdout)"),
+static cl::opt<std::string> outputPath("o",
+                                       cl::desc("Output file ('-': stdout)"),
                                        cl::value_desc("file"), cl::init("-"),
                                        cl::cat(aotcCategory));
 static cl::opt<std::string>
@@ -32,25 +33,25 @@ static cl::opt<std::string>
                     "aarch64, neoverse-v2, cortex-a78, or another LLVM CPU "
                     "name of x86-64 or AArch64"),
            cl::init("native"), cl::cat(aotcCategory));
-static cl::opt<EmitKind> emit(
-    "emit", cl::desc("What to produce (default: exe, or obj with -c)"),
-    cl::values(
-        clEnumValN(EmitKind::ONNX, "onnx",
-                   "the onnx-dialect module after shape inference"),
-        clEnumValN(EmitKind::Linalg, "linalg", "linalg on tensors"),
-        clEnumValN(EmitKind::LLVMIR, "llvm", "LLVM IR of the model object"),
-        clEnumValN(EmitKind::Assembly, "asm", "target assembly"),
-        clEnumValN(EmitKind::Object, "obj",
-                   "a relocatable object with aotc_NAME_run"),
-        clEnumValN(EmitKind::Executable, "exe",
-                   "a statically linked executable")),
-    cl::cat(aotcCategory));
-static cl::opt<bool> compileOnly("c",
-                                 cl::desc("Emit an object (same as --emit=obj)"),
-                                 cl::cat(aotcCategory));
-static cl::opt<std::string> headerPath(
-    "header", cl::desc("Also write a C header for the object"),
-    cl::value_desc("file"), cl::cat(aotcCategory));
+static cl::opt<EmitKind>
+    emit("emit", cl::desc("What to produce (default: exe, or obj with -c)"),
+         cl::values(clEnumValN(EmitKind::ONNX, "onnx",
+                               "the onnx-dialect module after shape inference"),
+                    clEnumValN(EmitKind::Linalg, "linalg", "linalg on tensors"),
+                    clEnumValN(EmitKind::LLVMIR, "llvm",
+                               "LLVM IR of the model object"),
+                    clEnumValN(EmitKind::Assembly, "asm", "target assembly"),
+                    clEnumValN(EmitKind::Object, "obj",
+                               "a relocatable object with aotc_NAME_run"),
+                    clEnumValN(EmitKind::Executable, "exe",
+                               "a statically linked executable")),
+         cl::cat(aotcCategory));
+static cl::opt<bool>
+    compileOnly("c", cl::desc("Emit an object (same as --emit=obj)"),
+                cl::cat(aotcCategory));
+static cl::opt<std::string>
+    headerPath("header", cl::desc("Also write a C header for the object"),
+               cl::value_desc("file"), cl::cat(aotcCategory));
 static cl::opt<std::string>
     modelName("name",
               cl::desc("Model name in symbols (aotc_NAME_run); default: the "
@@ -63,10 +64,10 @@ static cl::list<std::string> inputShapes(
     cl::value_desc("name:shape"), cl::cat(aotcCategory));
 // LLVM's own --relocation-model (lld registers the same flags in process).
 static codegen::RegisterCodeGenFlags codegenFlags;
-static cl::opt<bool> printMemoryPlan(
-    "print-memory-plan",
-    cl::desc("Print arena size, lower bound and their ratio"),
-    cl::cat(aotcCategory));
+static cl::opt<bool>
+    printMemoryPlan("print-memory-plan",
+                    cl::desc("Print arena size, lower bound and their ratio"),
+                    cl::cat(aotcCategory));
 static cl::opt<std::string> runtimeDir(
     "runtime-dir",
     cl::desc("Folder of <triple>/libaotc_runtime.a (default: beside aotc)"),
@@ -92,8 +93,8 @@ int main(int argc, char **argv) {
   mlir::registerPassManagerCLOptions();
   mlir::registerDefaultTimingManagerCLOptions();
   organizeOptions();
-  cl::ParseCommandLineOptions(
-      argc, argv, "aotc: ahead-of-time compiler for ONNX models\n");
+  cl::ParseCommandLineOptions(argc, argv,
+                              "aotc: ahead-of-time compiler for ONNX models\n");
 
   aotc::CompilerOptions options;
   options.inputPath = inputPath;

@@ -1,4 +1,5 @@
-//===- ElementTypeRule.h - How a result's element type is derived -*- C++ -*-===//
+//===- ElementTypeRule.h - How a result's element type is derived -*- C++
+//-*-===//
 //
 // Each ONNX op states, per result, whether its element type is that of an
 // operand, a fixed type, or computed by the op's own shape function. The
@@ -14,7 +15,21 @@
 namespace aotc::onnx {
 
 /// Element types that can be fixed by a rule.
-enum class ElementKind { f32, f64, f16, bf16, i8, i16, i32, i64, ui8, ui16, ui32, ui64, i1 };
+enum class ElementKind {
+  f32,
+  f64,
+  f16,
+  bf16,
+  i8,
+  i16,
+  i32,
+  i64,
+  ui8,
+  ui16,
+  ui32,
+  ui64,
+  i1
+};
 
 /// Returns the MLIR type of `kind`.
 mlir::Type getElementType(mlir::MLIRContext *context, ElementKind kind);

@@ -36,9 +36,9 @@ std::optional<NodeLocationInfo> findNodeLocation(Location loc) {
   // Our own node location: a name and a file, tagged with the op type.
   if (opType && parts.size() == 2 && isa<NameLoc>(parts[0]) &&
       isa<FileLineColLoc>(parts[1])) {
-    return NodeLocationInfo{
-        cast<FileLineColLoc>(parts[1]).getFilename().str(),
-        cast<NameLoc>(parts[0]).getName().str(), opType.str()};
+    return NodeLocationInfo{cast<FileLineColLoc>(parts[1]).getFilename().str(),
+                            cast<NameLoc>(parts[0]).getName().str(),
+                            opType.str()};
   }
   // A location fused by a pass from several nodes: report the first.
   for (Location part : parts)

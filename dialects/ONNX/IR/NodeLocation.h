@@ -1,4 +1,5 @@
-//===- NodeLocation.h - Locations naming the model file and node -*- C++ -*-===//
+//===- NodeLocation.h - Locations naming the model file and node -*- C++
+//-*-===//
 //
 // Every op the importer creates carries a location that names the model file,
 // the ONNX node and its op type, so that any later error can say which node
@@ -19,8 +20,8 @@
 namespace aotc::onnx {
 
 /// Returns the location of node `nodeName` (op type `opType`) in `file`.
-mlir::Location getNodeLocation(mlir::MLIRContext *context,
-                               llvm::StringRef file, llvm::StringRef nodeName,
+mlir::Location getNodeLocation(mlir::MLIRContext *context, llvm::StringRef file,
+                               llvm::StringRef nodeName,
                                llvm::StringRef opType);
 
 /// Returns the location of `file` itself, for errors about the whole model.

@@ -437,12 +437,11 @@ struct PoolSetup {
 };
 
 template <typename PoolOp>
-FailureOr<PoolSetup> setUpPool(PoolOp op, Value input,
-                               RankedTensorType resultType,
-                               std::optional<ArrayRef<int64_t>> dilations,
-                               ConversionPatternRewriter &rewriter,
-                               function_ref<Value(Type)> padValueFn,
-                               bool allowIntegers = false) {
+FailureOr<PoolSetup>
+setUpPool(PoolOp op, Value input, RankedTensorType resultType,
+          std::optional<ArrayRef<int64_t>> dilations,
+          ConversionPatternRewriter &rewriter,
+          function_ref<Value(Type)> padValueFn, bool allowIntegers = false) {
   auto inputType = cast<RankedTensorType>(input.getType());
   int64_t rank = inputType.getRank();
   if (rank != 3 && rank != 4)

@@ -628,6 +628,123 @@ struct PadLowering : OpConversionPattern<onnx::PadOp> {
   }
 };
 
+/// GatherElements: each result element reads `data` at its own coordinates
+/// with the one along `axis` taken from `indices`.
+struct GatherElementsLowering : OpConversionPattern<onnx::GatherElementsOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::GatherElementsOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    RankedTensorType resultType =
+        getConvertedTensorType(*getTypeConverter(), op.getOutput());
+    Value data = adaptor.getData();
+    auto dataType = cast<RankedTensorType>(data.getType());
+    int64_t rank = dataType.getRank();
+    std::optional<int64_t> axis = normalizeAxis(op.getAxis(), rank);
+    if (!axis)
+      return emitUnsupported(op, "axis out of range");
+    int64_t dim = dataType.getDimSize(*axis);
+    Value result = buildGeneric(
+        rewriter, op.getLoc(), resultType, adaptor.getIndices(),
+        rewriter.getMultiDimIdentityMap(rank),
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          Value index =
+              arith::IndexCastOp::create(b, l, b.getIndexType(), args[0]);
+          Value zero = arith::ConstantIndexOp::create(b, l, 0);
+          Value size = arith::ConstantIndexOp::create(b, l, dim);
+          Value isNegative = arith::CmpIOp::create(
+              b, l, arith::CmpIPredicate::slt, index, zero);
+          Value wrapped = arith::AddIOp::create(b, l, index, size);
+          index = arith::SelectOp::create(b, l, isNegative, wrapped, index);
+          SmallVector<Value> coords;
+          for (int64_t d = 0; d < rank; ++d)
+            coords.push_back(
+                d == *axis ? index : (Value)linalg::IndexOp::create(b, l, d));
+          return (Value)tensor::ExtractOp::create(b, l, data, coords);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// Trilu keeps the elements on and above (upper) or on and below the k-th
+/// diagonal of the last two dimensions and zeroes the others.
+struct TriluLowering : OpConversionPattern<onnx::TriluOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::TriluOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    RankedTensorType resultType =
+        getConvertedTensorType(*getTypeConverter(), op.getOutput());
+    int64_t rank = resultType.getRank();
+    if (rank < 2)
+      return emitUnsupported(op, "inputs of rank below 2");
+    bool upper = op.getUpper() != 0;
+    // k: a constant, or read at run time from the scalar.
+    Value k;
+    if (Value kOperand = op.getK()) {
+      if (auto constant = getConstantIntegers(kOperand);
+          constant && constant->size() == 1) {
+        k = arith::ConstantIndexOp::create(rewriter, loc, constant->front());
+      } else {
+        auto kType = cast<RankedTensorType>(adaptor.getK().getType());
+        SmallVector<Value> zeros(
+            kType.getRank(), arith::ConstantIndexOp::create(rewriter, loc, 0));
+        Value scalar =
+            tensor::ExtractOp::create(rewriter, loc, adaptor.getK(), zeros);
+        k = arith::IndexCastOp::create(rewriter, loc, rewriter.getIndexType(),
+                                       scalar);
+      }
+    } else {
+      k = arith::ConstantIndexOp::create(rewriter, loc, 0);
+    }
+    Value result = buildElementwise(
+        rewriter, loc, resultType, adaptor.getInput(),
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          Value row = linalg::IndexOp::create(b, l, rank - 2);
+          Value col = linalg::IndexOp::create(b, l, rank - 1);
+          Value diagonal = arith::SubIOp::create(b, l, col, row);
+          Value keep = arith::CmpIOp::create(b, l,
+                                             upper ? arith::CmpIPredicate::sge
+                                                   : arith::CmpIPredicate::sle,
+                                             diagonal, k);
+          Value zero = createScalar(b, l, args[0].getType(), 0.0);
+          return (Value)arith::SelectOp::create(b, l, keep, args[0], zero);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// EyeLike on a static shape: a constant with ones on the k-th diagonal.
+struct EyeLikeLowering : OpConversionPattern<onnx::EyeLikeOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::EyeLikeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    RankedTensorType type =
+        getConvertedTensorType(*getTypeConverter(), op.getOutput());
+    if (type.getRank() != 2)
+      return emitUnsupported(op, "a result of rank other than 2");
+    Type elementType = type.getElementType();
+    Attribute zero = rewriter.getZeroAttr(elementType);
+    Attribute one = isa<FloatType>(elementType)
+                        ? (Attribute)rewriter.getFloatAttr(elementType, 1.0)
+                        : (Attribute)rewriter.getIntegerAttr(elementType, 1);
+    int64_t rows = type.getDimSize(0), cols = type.getDimSize(1);
+    SmallVector<Attribute> elements(rows * cols, zero);
+    for (int64_t i = 0; i < rows; ++i) {
+      int64_t j = i + op.getK();
+      if (j >= 0 && j < cols)
+        elements[i * cols + j] = one;
+    }
+    rewriter.replaceOpWithNewOp<arith::ConstantOp>(
+        op, type, DenseElementsAttr::get(type, elements));
+    return success();
+  }
+};
+
 //===----------------------------------------------------------------------===//
 // Broadcasting copies
 //===----------------------------------------------------------------------===//
@@ -681,7 +798,8 @@ void aotc::populateDataMovementPatterns(TypeConverter &converter,
                ConstantOfShapeLowering, TransposeLowering, ConcatLowering,
                SplitLowering, SliceLowering, GatherLowering, PadLowering,
                ExpandLowering, TileLowering, DepthToSpaceLowering,
-               SpaceToDepthLowering>(converter, context);
+               SpaceToDepthLowering, GatherElementsLowering, TriluLowering,
+               EyeLikeLowering>(converter, context);
   for (StringRef name : {onnx::ReshapeOp::getOperationName(),
                          onnx::FlattenOp::getOperationName(),
                          onnx::SqueezeOp::getOperationName(),

@@ -279,6 +279,75 @@ Value buildSign(OpBuilder &b, Location loc, const ScalarInfo &info,
   return arith::SelectOp::create(b, loc, isPositive, one, negativeOrZero);
 }
 
+/// x > alpha ? x : 0.
+Value buildThresholdedRelu(OpBuilder &b, Location loc, const ScalarInfo &info,
+                           ValueRange args) {
+  Value x = args[0];
+  Value alpha =
+      createScalar(b, loc, x.getType(), getF64Attr(info.op, "alpha", 1.0));
+  Value above =
+      arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, x, alpha);
+  return arith::SelectOp::create(b, loc, above, x, zeroLike(b, loc, x));
+}
+
+/// max(0, x) + min(0, alpha * (exp(x / alpha) - 1)).
+Value buildCelu(OpBuilder &b, Location loc, const ScalarInfo &info,
+                ValueRange args) {
+  Value x = args[0];
+  Type type = x.getType();
+  double alphaValue = getF64Attr(info.op, "alpha", 1.0);
+  Value alpha = createScalar(b, loc, type, alphaValue);
+  Value zero = zeroLike(b, loc, x);
+  Value expm1 =
+      math::ExpM1Op::create(b, loc, arith::DivFOp::create(b, loc, x, alpha));
+  Value negative = arith::MinimumFOp::create(
+      b, loc, zero, arith::MulFOp::create(b, loc, alpha, expm1));
+  Value positive = arith::MaximumFOp::create(b, loc, zero, x);
+  return arith::AddFOp::create(b, loc, positive, negative);
+}
+
+/// x < -lambd ? x + bias : (x > lambd ? x - bias : 0).
+Value buildShrink(OpBuilder &b, Location loc, const ScalarInfo &info,
+                  ValueRange args) {
+  Value x = args[0];
+  Type type = x.getType();
+  double lambd = getF64Attr(info.op, "lambd", 0.5);
+  Value bias = createScalar(b, loc, type, getF64Attr(info.op, "bias", 0.0));
+  Value below = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, x,
+                                      createScalar(b, loc, type, -lambd));
+  Value above = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, x,
+                                      createScalar(b, loc, type, lambd));
+  Value upper = arith::SelectOp::create(b, loc, above,
+                                        arith::SubFOp::create(b, loc, x, bias),
+                                        zeroLike(b, loc, x));
+  return arith::SelectOp::create(b, loc, below,
+                                 arith::AddFOp::create(b, loc, x, bias), upper);
+}
+
+/// x == +inf (detect_positive) or x == -inf (detect_negative).
+Value buildIsInf(OpBuilder &b, Location loc, const ScalarInfo &info,
+                 ValueRange args) {
+  Value x = args[0];
+  auto flag = [&](StringRef name) {
+    auto attr = info.op->getAttrOfType<IntegerAttr>(name);
+    return !attr || attr.getInt() != 0;
+  };
+  Value result = createScalar(b, loc, b.getI1Type(), 0.0);
+  auto type = cast<FloatType>(x.getType());
+  for (bool negative : {false, true}) {
+    if (!flag(negative ? "detect_negative" : "detect_positive"))
+      continue;
+    Value inf = arith::ConstantOp::create(
+        b, loc,
+        FloatAttr::get(type,
+                       APFloat::getInf(type.getFloatSemantics(), negative)));
+    Value equal =
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, x, inf);
+    result = arith::OrIOp::create(b, loc, result, equal);
+  }
+  return result;
+}
+
 Value buildIsNaN(OpBuilder &b, Location loc, const ScalarInfo &,
                  ValueRange args) {
   return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, args[0],
@@ -478,7 +547,15 @@ using CmpI = arith::CmpIPredicate;
 
 constexpr ElementwiseEntry kElementwiseOps[] = {
     // Unary, one op each.
+    {onnx::AcosOp::getOperationName(), unary<math::AcosOp>},
+    {onnx::AcoshOp::getOperationName(), unary<math::AcoshOp>},
+    {onnx::AsinOp::getOperationName(), unary<math::AsinOp>},
+    {onnx::AsinhOp::getOperationName(), unary<math::AsinhOp>},
+    {onnx::AtanOp::getOperationName(), unary<math::AtanOp>},
+    {onnx::AtanhOp::getOperationName(), unary<math::AtanhOp>},
     {onnx::CeilOp::getOperationName(), unary<math::CeilOp>},
+    {onnx::CoshOp::getOperationName(), unary<math::CoshOp>},
+    {onnx::SinhOp::getOperationName(), unary<math::SinhOp>},
     {onnx::CosOp::getOperationName(), unary<math::CosOp>},
     {onnx::ErfOp::getOperationName(), unary<math::ErfOp>},
     {onnx::ExpOp::getOperationName(), unary<math::ExpOp>},
@@ -495,7 +572,11 @@ constexpr ElementwiseEntry kElementwiseOps[] = {
     {onnx::GeluOp::getOperationName(), buildGelu},
     {onnx::HardSigmoidOp::getOperationName(), buildHardSigmoid},
     {onnx::HardSwishOp::getOperationName(), buildHardSwish},
+    {onnx::CeluOp::getOperationName(), buildCelu},
+    {onnx::IsInfOp::getOperationName(), buildIsInf},
     {onnx::IsNaNOp::getOperationName(), buildIsNaN},
+    {onnx::ShrinkOp::getOperationName(), buildShrink},
+    {onnx::ThresholdedReluOp::getOperationName(), buildThresholdedRelu},
     {onnx::LeakyReluOp::getOperationName(), buildLeakyRelu},
     {onnx::NegOp::getOperationName(), buildNeg},
     {onnx::NotOp::getOperationName(), buildNot},
