@@ -18,7 +18,16 @@ fi
 export CCACHE_BASEDIR="$PWD"
 ninja -C build
 
+# The example: a tiny CNN compiled into a static executable, then run.
+example=build/examples/tiny-cnn
+mkdir -p "$example"
+show() { echo "\$ $*"; "$@"; }
 echo
-echo "== build/bin/aotc examples/tiny-cnn/model.pbtxt --input-shape=image:1x1x8x8 --emit=onnx"
-build/bin/aotc examples/tiny-cnn/model.pbtxt --input-shape=image:1x1x8x8 --emit=onnx \
-  --mlir-elide-resource-strings-if-larger=32
+show build/bin/aotc examples/tiny-cnn/model.pbtxt --input-shape=image:1x1x8x8 \
+  --print-memory-plan -o "$example/infer"
+show file "$example/infer"
+show "$example/infer" --info
+/usr/bin/python3 examples/tiny-cnn/make-input.py "$example/input.npy"
+show "$example/infer" "$example/input.npy" -o "$example/output.npy"
+echo "output (class probabilities):"
+/usr/bin/python3 examples/tiny-cnn/print-npy.py "$example/output.npy" | paste -sd' '

@@ -332,7 +332,7 @@ Value buildIsInf(OpBuilder &b, Location loc, const ScalarInfo &info,
     auto attr = info.op->getAttrOfType<IntegerAttr>(name);
     return !attr || attr.getInt() != 0;
   };
-  Value result = createScalar(b, loc, b.getI1Type(), 0.0);
+  Value result;
   auto type = cast<FloatType>(x.getType());
   for (bool negative : {false, true}) {
     if (!flag(negative ? "detect_negative" : "detect_positive"))
@@ -343,9 +343,10 @@ Value buildIsInf(OpBuilder &b, Location loc, const ScalarInfo &info,
                        APFloat::getInf(type.getFloatSemantics(), negative)));
     Value equal =
         arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, x, inf);
-    result = arith::OrIOp::create(b, loc, result, equal);
+    result =
+        result ? (Value)arith::OrIOp::create(b, loc, result, equal) : equal;
   }
-  return result;
+  return result ? result : createScalar(b, loc, b.getI1Type(), 0.0);
 }
 
 Value buildIsNaN(OpBuilder &b, Location loc, const ScalarInfo &,

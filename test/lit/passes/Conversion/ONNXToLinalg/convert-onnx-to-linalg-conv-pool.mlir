@@ -229,3 +229,36 @@ func.func @conv_transpose(%x: tensor<1x3x4x4xf32>, %w: tensor<3x2x3x3xf32>, %b: 
   %0 = "onnx.ConvTranspose"(%x, %w, %b) {output_padding = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>} : (tensor<1x3x4x4xf32>, tensor<3x2x3x3xf32>, tensor<2xf32>) -> tensor<1x2x8x8xf32>
   return %0 : tensor<1x2x8x8xf32>
 }
+
+// -----
+
+// Tests that MaxPool on unsigned integers flips the sign bit around the
+// (signed) pooling, which maps unsigned order onto signed order.
+
+// CHECK-LABEL: func.func @maxpool_unsigned
+// CHECK-SAME:    %[[X:.+]]: tensor<1x1x4x4xi8>
+// CHECK:         %[[SIGN:.+]] = arith.constant -128 : i8
+// CHECK:         %[[FLIPPED:.+]] = linalg.generic {{.*}} ins(%[[X]] : tensor<1x1x4x4xi8>)
+// CHECK:           arith.xori %{{.+}}, %[[SIGN]] : i8
+// CHECK:         %[[POOL:.+]] = linalg.pooling_nchw_max {{.*}} ins(%[[FLIPPED]], %{{.+}} :
+// CHECK:         %[[Y:.+]] = linalg.generic {{.*}} ins(%[[POOL]] : tensor<1x1x2x2xi8>)
+// CHECK:           arith.xori
+// CHECK:         return %[[Y]]
+func.func @maxpool_unsigned(%x: tensor<1x1x4x4xui8>) -> tensor<1x1x2x2xui8> {
+  %0 = "onnx.MaxPool"(%x) {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>} : (tensor<1x1x4x4xui8>) -> tensor<1x1x2x2xui8>
+  return %0 : tensor<1x1x2x2xui8>
+}
+
+// -----
+
+// Tests that a ConvTranspose output_shape beyond the full result pads zeros
+// at the end: 3 * (3 - 1) + 3 = 9 rows become 10.
+
+// CHECK-LABEL: func.func @conv_transpose_output_shape
+// CHECK:         %[[ZEROS:.+]] = linalg.fill {{.*}} -> tensor<1x1x12x10xf32>
+// CHECK:         tensor.insert_slice %{{.+}} into %[[ZEROS]][0, 0, 2, 2] [1, 1, 3, 3] [1, 1, 3, 2]
+// CHECK:         linalg.conv_2d_nchw_fchw {{.*}} outs(%{{.+}} : tensor<1x2x10x8xf32>)
+func.func @conv_transpose_output_shape(%x: tensor<1x1x3x3xf32>, %w: tensor<1x2x3x3xf32>) -> tensor<1x2x10x8xf32> {
+  %0 = "onnx.ConvTranspose"(%x, %w) {output_shape = array<i64: 10, 8>, strides = array<i64: 3, 2>} : (tensor<1x1x3x3xf32>, tensor<1x2x3x3xf32>) -> tensor<1x2x10x8xf32>
+  return %0 : tensor<1x2x10x8xf32>
+}

@@ -290,3 +290,38 @@ func.func @pad_reflect(%x: tensor<2x3xf32>) -> tensor<2x6xf32> {
   %0 = "onnx.Pad"(%x, %pads) <{operandSegmentSizes = array<i32: 1, 1, 0, 0>}> {mode = "reflect"} : (tensor<2x3xf32>, tensor<4xi64>) -> tensor<2x6xf32>
   return %0 : tensor<2x6xf32>
 }
+
+// -----
+
+// Tests that Trilu compares column - row with k and zeroes the rest.
+
+// CHECK-LABEL: func.func @trilu
+// CHECK:         %[[K:.+]] = arith.constant 1 : index
+// CHECK:         linalg.generic
+// CHECK:         ^bb0(%[[IN:.+]]: f32, %{{.+}}: f32):
+// CHECK:           %[[ROW:.+]] = linalg.index 0 : index
+// CHECK:           %[[COL:.+]] = linalg.index 1 : index
+// CHECK:           %[[DIAG:.+]] = arith.subi %[[COL]], %[[ROW]] : index
+// CHECK:           %[[KEEP:.+]] = arith.cmpi sle, %[[DIAG]], %[[K]] : index
+// CHECK:           arith.select %[[KEEP]], %[[IN]], %{{.+}} : f32
+func.func @trilu(%x: tensor<3x4xf32>) -> tensor<3x4xf32> {
+  %k = "onnx.Constant"() {value = dense<1> : tensor<i64>} : () -> tensor<i64>
+  %0 = "onnx.Trilu"(%x, %k) {upper = 0 : si64} : (tensor<3x4xf32>, tensor<i64>) -> tensor<3x4xf32>
+  return %0 : tensor<3x4xf32>
+}
+
+// -----
+
+// Tests that GatherElements reads data at its own coordinates with the axis
+// coordinate from the indices.
+
+// CHECK-LABEL: func.func @gather_elements
+// CHECK-SAME:    %[[X:.+]]: tensor<3x4xf32>, %[[I:.+]]: tensor<3x2xi64>
+// CHECK:         linalg.generic {{.*}} ins(%[[I]] : tensor<3x2xi64>) outs(%{{.+}} : tensor<3x2xf32>)
+// CHECK:           %[[COL:.+]] = arith.select
+// CHECK:           %[[ROW:.+]] = linalg.index 0 : index
+// CHECK:           tensor.extract %[[X]][%[[ROW]], %[[COL]]] : tensor<3x4xf32>
+func.func @gather_elements(%x: tensor<3x4xf32>, %i: tensor<3x2xi64>) -> tensor<3x2xf32> {
+  %0 = "onnx.GatherElements"(%x, %i) {axis = 1 : si64} : (tensor<3x4xf32>, tensor<3x2xi64>) -> tensor<3x2xf32>
+  return %0 : tensor<3x2xf32>
+}

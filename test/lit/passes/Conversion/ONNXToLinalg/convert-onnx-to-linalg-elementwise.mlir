@@ -297,3 +297,23 @@ func.func @abs_unsigned(%x: tensor<4xui8>, %y: tensor<4xi8>) -> (tensor<4xui8>, 
   %1 = "onnx.Abs"(%y) : (tensor<4xi8>) -> tensor<4xi8>
   return %0, %1 : tensor<4xui8>, tensor<4xi8>
 }
+
+// -----
+
+// Tests that ThresholdedRelu keeps x above alpha and that IsInf compares
+// with +inf only when detect_negative = 0.
+
+// CHECK-LABEL: func.func @thresholded_relu_is_inf
+// CHECK:         ^bb0(%[[IN:.+]]: f32, %{{.+}}: f32):
+// CHECK:           %[[ALPHA:.+]] = arith.constant 2.000000e+00 : f32
+// CHECK:           %[[ABOVE:.+]] = arith.cmpf ogt, %[[IN]], %[[ALPHA]] : f32
+// CHECK:           arith.select %[[ABOVE]], %[[IN]], %{{.+}} : f32
+// CHECK:         ^bb0(%[[IN2:.+]]: f32, %{{.+}}: i1):
+// CHECK-NEXT:      %[[INF:.+]] = arith.constant 0x7F800000 : f32
+// CHECK-NEXT:      %[[EQ:.+]] = arith.cmpf oeq, %[[IN2]], %[[INF]] : f32
+// CHECK-NEXT:      linalg.yield %[[EQ]] : i1
+func.func @thresholded_relu_is_inf(%x: tensor<4xf32>) -> (tensor<4xf32>, tensor<4xi1>) {
+  %0 = "onnx.ThresholdedRelu"(%x) {alpha = 2.0 : f32} : (tensor<4xf32>) -> tensor<4xf32>
+  %1 = "onnx.IsInf"(%x) {detect_negative = 0 : si64} : (tensor<4xf32>) -> tensor<4xi1>
+  return %0, %1 : tensor<4xf32>, tensor<4xi1>
+}

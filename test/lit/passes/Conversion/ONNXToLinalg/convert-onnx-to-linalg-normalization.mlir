@@ -205,3 +205,22 @@ func.func @argmax(%x: tensor<2x5xf32>) -> tensor<2x1xi64> {
   %0 = "onnx.ArgMax"(%x) {axis = 1 : si64} : (tensor<2x5xf32>) -> tensor<2x1xi64>
   return %0 : tensor<2x1xi64>
 }
+
+// -----
+
+// Tests that LayerNormalization returns the mean and inverse standard
+// deviation it computed, with the normalized axes as unit dimensions.
+
+// CHECK-LABEL: func.func @layer_norm_statistics
+// CHECK:         %[[SUM:.+]] = linalg.generic {{.*}} iterator_types = ["parallel", "reduction"]
+// CHECK:         %[[MEAN:.+]] = linalg.generic {{.*}} ins(%[[SUM]] : tensor<2xf32>)
+// CHECK:         %[[INV_STD:.+]] = linalg.generic
+// CHECK:           math.sqrt
+// CHECK:         %[[Y:.+]] = linalg.generic {{.*}} ins(%{{.+}}, %[[MEAN]], %[[INV_STD]], %{{.+}} :
+// CHECK-DAG:     %[[MEAN_OUT:.+]] = tensor.expand_shape %[[MEAN]] {{\[}}[0, 1]] output_shape [2, 1]
+// CHECK-DAG:     %[[INV_STD_OUT:.+]] = tensor.expand_shape %[[INV_STD]] {{\[}}[0, 1]] output_shape [2, 1]
+// CHECK:         return %[[Y]], %[[MEAN_OUT]], %[[INV_STD_OUT]]
+func.func @layer_norm_statistics(%x: tensor<2x8xf32>, %scale: tensor<8xf32>) -> (tensor<2x8xf32>, tensor<2x1xf32>, tensor<2x1xf32>) {
+  %0, %1, %2 = "onnx.LayerNormalization"(%x, %scale) <{operandSegmentSizes = array<i32: 1, 1, 0>, resultSegmentSizes = array<i32: 1, 1, 1>}> : (tensor<2x8xf32>, tensor<8xf32>) -> (tensor<2x8xf32>, tensor<2x1xf32>, tensor<2x1xf32>)
+  return %0, %1, %2 : tensor<2x8xf32>, tensor<2x1xf32>, tensor<2x1xf32>
+}

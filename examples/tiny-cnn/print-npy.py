@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Prints a .npy tensor's values one per line, as main.c does."""
+"""Prints a .npy tensor's values one per line (as examples/embed-c/main.c
+prints its outputs)."""
 import sys
 
 import numpy as np

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
-"""Writes main.c's fixed input pattern as a .npy file, so the executable
-built from the same model can be checked against the embedded object."""
+"""Writes a fixed 1x1x8x8 input pattern for the tiny CNN as a .npy file
+(the same pattern examples/embed-c/main.c builds in C)."""
 import sys
 
 import numpy as np
