@@ -75,6 +75,11 @@ LogicalResult inferElementTypesOnly(Operation *op) {
     case ElementTypeRule::Kind::Custom:
       break;
     }
+    // A custom rule without a shape function: the op's result types are
+    // not something aotc can derive.
+    if (!elementType && rule.kind == ElementTypeRule::Kind::Custom)
+      return op->emitError("operator '")
+             << op->getName().stripDialect() << "' is not supported";
     if (!elementType)
       return op->emitError("cannot infer the element type of result #")
              << result.getResultNumber();

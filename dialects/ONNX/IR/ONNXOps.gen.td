@@ -1732,7 +1732,7 @@ def ONNX_SplitOp : ONNX_Op<"Split", 13, [Pure]> {
     ONNX_TensorOf<[UI8, UI16, UI32, UI64, I8, I16, I32, I64, BF16, F16, F32, F64, I1, Complex<F32>, Complex<F64>]>:$input,
     Optional<ONNX_TensorOf<[I64]>>:$split,
     DefaultValuedAttr<SI64Attr, "0">:$axis,
-    OptionalAttr<I64Attr>:$num_outputs);
+    OptionalAttr<SI64Attr>:$num_outputs);
   let results = (outs
     Variadic<ONNX_TensorOf<[UI8, UI16, UI32, UI64, I8, I16, I32, I64, BF16, F16, F32, F64, I1, Complex<F32>, Complex<F64>]>>:$outputs);
   let elementTypeRules = [{ElementTypeRule::operand(0)}];

@@ -302,7 +302,6 @@ LogicalResult SplitOp::verify() {
   if (IntegerAttr numOutputsAttr = getNumOutputsAttr()) {
     if (getSplit())
       return emitOpError("split and num_outputs are mutually exclusive");
-    // A signless attribute: read it as ONNX's signed int64.
     int64_t numOutputs = numOutputsAttr.getValue().getSExtValue();
     if (numOutputs != numResults)
       return emitOpError() << "num_outputs is " << numOutputs

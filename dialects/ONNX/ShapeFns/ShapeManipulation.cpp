@@ -344,8 +344,8 @@ static FailureOr<Shape> getSplitSizes(SplitOp op, int64_t dim) {
                               << "size " << dim;
     return Shape(*sizes);
   }
-  if (std::optional<uint64_t> numOutputs = op.getNumOutputs()) {
-    if ((int64_t)*numOutputs != numResults)
+  if (std::optional<int64_t> numOutputs = op.getNumOutputs()) {
+    if (*numOutputs != numResults)
       return op.emitOpError()
              << "num_outputs " << *numOutputs << " does not match the op's "
              << numResults << " results";

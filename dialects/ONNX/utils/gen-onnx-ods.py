@@ -38,7 +38,7 @@ REDUCE_WITH_AXES_INPUT = {
 }
 
 # Additions from opset 18 that newer exporters emit.
-EXTRA_ATTRIBUTES = {"Split": [("num_outputs", "OptionalAttr<I64Attr>")]}
+EXTRA_ATTRIBUTES = {"Split": [("num_outputs", "OptionalAttr<SI64Attr>")]}
 EXTRA_INPUTS = {"Pad": [("axes", "Optional<ONNX_TensorOf<[I32, I64]>>")]}
 
 # Ops with a hand-written shape function (dialects/ONNX/ShapeFns/).

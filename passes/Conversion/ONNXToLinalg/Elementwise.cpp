@@ -349,6 +349,22 @@ Value buildIsInf(OpBuilder &b, Location loc, const ScalarInfo &info,
   return result ? result : createScalar(b, loc, b.getI1Type(), 0.0);
 }
 
+/// BitShift (unsigned only): shli or shrui; shifting by the width or more
+/// gives 0.
+Value buildBitShift(OpBuilder &b, Location loc, const ScalarInfo &info,
+                    ValueRange args) {
+  Value x = args[0], y = args[1];
+  auto direction = info.op->getAttrOfType<StringAttr>("direction");
+  Value shifted = direction && direction.getValue() == "LEFT"
+                      ? (Value)arith::ShLIOp::create(b, loc, x, y)
+                      : (Value)arith::ShRUIOp::create(b, loc, x, y);
+  Value width =
+      createScalar(b, loc, x.getType(), x.getType().getIntOrFloatBitWidth());
+  Value tooFar =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::uge, y, width);
+  return arith::SelectOp::create(b, loc, tooFar, zeroLike(b, loc, x), shifted);
+}
+
 Value buildIsNaN(OpBuilder &b, Location loc, const ScalarInfo &,
                  ValueRange args) {
   return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, args[0],
@@ -604,6 +620,7 @@ constexpr ElementwiseEntry kElementwiseOps[] = {
      fold<arith::MinimumFOp, arith::MinSIOp, arith::MinUIOp>},
     {onnx::MeanOp::getOperationName(), buildMean},
     {onnx::AndOp::getOperationName(), fold<arith::AndIOp, arith::AndIOp>},
+    {onnx::BitShiftOp::getOperationName(), buildBitShift},
     {onnx::OrOp::getOperationName(), fold<arith::OrIOp, arith::OrIOp>},
     {onnx::XorOp::getOperationName(), fold<arith::XOrIOp, arith::XOrIOp>},
     {onnx::PowOp::getOperationName(), buildPow},

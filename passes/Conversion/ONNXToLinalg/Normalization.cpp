@@ -522,80 +522,246 @@ struct InstanceNormalizationLowering
 // ArgMax, ArgMin
 //===----------------------------------------------------------------------===//
 
-/// One reduction generic with two results, the best value so far and its
-/// index; ties keep the first index unless select_last_index is set.
+/// The index of the maximum (`isMax`) or minimum of `x` along `axis`, as
+/// i64 without that dimension: one reduction generic with two results, the
+/// best value so far and its index; ties keep the first index unless `last`.
+Value buildArgReduce(OpBuilder &b, Location loc, Value x, int64_t axis,
+                     bool isMax, bool last, bool isUnsigned) {
+  auto type = cast<RankedTensorType>(x.getType());
+  Type elementType = type.getElementType();
+  bool isFloat = isa<FloatType>(elementType);
+  int64_t rank = type.getRank();
+  SmallVector<int64_t> shape;
+  SmallVector<utils::IteratorType> iterators;
+  for (int64_t d = 0; d < rank; ++d) {
+    iterators.push_back(d == axis ? utils::IteratorType::reduction
+                                  : utils::IteratorType::parallel);
+    if (d != axis)
+      shape.push_back(type.getDimSize(d));
+  }
+  auto valueType = RankedTensorType::get(shape, elementType);
+  auto indexType = RankedTensorType::get(shape, b.getI64Type());
+  Value start = isMax ? createLowest(b, loc, elementType, isUnsigned)
+                      : createHighest(b, loc, elementType, isUnsigned);
+  Value values = createFilled(b, loc, valueType, start);
+  Value indices = createFilled(b, loc, indexType,
+                               createScalar(b, loc, b.getI64Type(), 0.0));
+  AffineMap reducedMap = getProjectionMap(b.getContext(), rank, axis);
+  auto generic = linalg::GenericOp::create(
+      b, loc, TypeRange{valueType, indexType}, ValueRange{x},
+      ValueRange{values, indices},
+      {b.getMultiDimIdentityMap(rank), reducedMap, reducedMap}, iterators,
+      [&](OpBuilder &nb, Location l, ValueRange args) {
+        Value in = args[0], best = args[1], bestIndex = args[2];
+        Value better;
+        if (isFloat) {
+          arith::CmpFPredicate predicate =
+              isMax ? (last ? arith::CmpFPredicate::OGE
+                            : arith::CmpFPredicate::OGT)
+                    : (last ? arith::CmpFPredicate::OLE
+                            : arith::CmpFPredicate::OLT);
+          better = arith::CmpFOp::create(nb, l, predicate, in, best);
+        } else {
+          arith::CmpIPredicate predicate =
+              isMax ? (last ? (isUnsigned ? arith::CmpIPredicate::uge
+                                          : arith::CmpIPredicate::sge)
+                            : (isUnsigned ? arith::CmpIPredicate::ugt
+                                          : arith::CmpIPredicate::sgt))
+                    : (last ? (isUnsigned ? arith::CmpIPredicate::ule
+                                          : arith::CmpIPredicate::sle)
+                            : (isUnsigned ? arith::CmpIPredicate::ult
+                                          : arith::CmpIPredicate::slt));
+          better = arith::CmpIOp::create(nb, l, predicate, in, best);
+        }
+        Value index = arith::IndexCastOp::create(
+            nb, l, nb.getI64Type(), linalg::IndexOp::create(nb, l, axis));
+        Value newBest = arith::SelectOp::create(nb, l, better, in, best);
+        Value newIndex =
+            arith::SelectOp::create(nb, l, better, index, bestIndex);
+        linalg::YieldOp::create(nb, l, ValueRange{newBest, newIndex});
+      });
+  return generic.getResult(1);
+}
+
 template <typename OpTy, bool isMax>
 struct ArgReduceLowering : OpConversionPattern<OpTy> {
   using OpConversionPattern<OpTy>::OpConversionPattern;
   LogicalResult
   matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
     RankedTensorType resultType =
         getConvertedTensorType(*this->getTypeConverter(), op.getReduced());
     Value x = adaptor.getData();
+    int64_t rank = cast<RankedTensorType>(x.getType()).getRank();
+    std::optional<int64_t> axis = normalizeAxis(op.getAxis(), rank);
+    if (!axis)
+      return emitUnsupported(op, "axis out of range");
+    Value indices = buildArgReduce(rewriter, op.getLoc(), x, *axis, isMax,
+                                   op.getSelectLastIndex() != 0,
+                                   isUnsignedElement(op.getData()));
+    rewriter.replaceOp(op,
+                       reshapeTo(rewriter, op.getLoc(), indices, resultType));
+    return success();
+  }
+};
+
+/// Hardmax: 1 at the first maximum along the axis, 0 elsewhere.
+struct HardmaxLowering : OpConversionPattern<onnx::HardmaxOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::HardmaxOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value x = adaptor.getInput();
     auto type = cast<RankedTensorType>(x.getType());
-    Type elementType = type.getElementType();
-    bool isFloat = isa<FloatType>(elementType);
-    bool isUnsigned = isUnsignedElement(op.getData());
     int64_t rank = type.getRank();
     std::optional<int64_t> axis = normalizeAxis(op.getAxis(), rank);
     if (!axis)
       return emitUnsupported(op, "axis out of range");
-    bool last = op.getSelectLastIndex() != 0;
-
-    SmallVector<int64_t> shape;
-    SmallVector<utils::IteratorType> iterators;
-    for (int64_t d = 0; d < rank; ++d) {
-      iterators.push_back(d == *axis ? utils::IteratorType::reduction
-                                     : utils::IteratorType::parallel);
-      if (d != *axis)
-        shape.push_back(type.getDimSize(d));
-    }
-    auto valueType = RankedTensorType::get(shape, elementType);
-    auto indexType = RankedTensorType::get(shape, rewriter.getI64Type());
-    Value start = isMax ? createLowest(rewriter, loc, elementType, isUnsigned)
-                        : createHighest(rewriter, loc, elementType, isUnsigned);
-    Value values = createFilled(rewriter, loc, valueType, start);
-    Value indices =
-        createFilled(rewriter, loc, indexType,
-                     createScalar(rewriter, loc, rewriter.getI64Type(), 0.0));
-    AffineMap reducedMap = getProjectionMap(rewriter.getContext(), rank, *axis);
-    auto generic = linalg::GenericOp::create(
-        rewriter, loc, TypeRange{valueType, indexType}, ValueRange{x},
-        ValueRange{values, indices},
-        {rewriter.getMultiDimIdentityMap(rank), reducedMap, reducedMap},
-        iterators, [&](OpBuilder &b, Location l, ValueRange args) {
-          Value in = args[0], best = args[1], bestIndex = args[2];
-          Value better;
-          if (isFloat) {
-            arith::CmpFPredicate predicate =
-                isMax ? (last ? arith::CmpFPredicate::OGE
-                              : arith::CmpFPredicate::OGT)
-                      : (last ? arith::CmpFPredicate::OLE
-                              : arith::CmpFPredicate::OLT);
-            better = arith::CmpFOp::create(b, l, predicate, in, best);
-          } else {
-            arith::CmpIPredicate predicate =
-                isMax ? (last ? (isUnsigned ? arith::CmpIPredicate::uge
-                                            : arith::CmpIPredicate::sge)
-                              : (isUnsigned ? arith::CmpIPredicate::ugt
-                                            : arith::CmpIPredicate::sgt))
-                      : (last ? (isUnsigned ? arith::CmpIPredicate::ule
-                                            : arith::CmpIPredicate::sle)
-                              : (isUnsigned ? arith::CmpIPredicate::ult
-                                            : arith::CmpIPredicate::slt));
-            better = arith::CmpIOp::create(b, l, predicate, in, best);
-          }
+    Value indices = buildArgReduce(rewriter, loc, x, *axis, /*isMax=*/true,
+                                   /*last=*/false, /*isUnsigned=*/false);
+    AffineMap reduced = getProjectionMap(rewriter.getContext(), rank, *axis);
+    Type elementType = type.getElementType();
+    Value result = buildGeneric(
+        rewriter, loc, type, indices, reduced,
+        [&](OpBuilder &b, Location l, ValueRange args) {
           Value index = arith::IndexCastOp::create(
               b, l, b.getI64Type(), linalg::IndexOp::create(b, l, *axis));
-          Value newBest = arith::SelectOp::create(b, l, better, in, best);
-          Value newIndex =
-              arith::SelectOp::create(b, l, better, index, bestIndex);
-          linalg::YieldOp::create(b, l, ValueRange{newBest, newIndex});
+          Value hit = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq,
+                                            index, args[0]);
+          return (Value)arith::SelectOp::create(
+              b, l, hit, createScalar(b, l, elementType, 1.0),
+              createScalar(b, l, elementType, 0.0));
         });
-    rewriter.replaceOp(
-        op, reshapeTo(rewriter, loc, generic.getResult(1), resultType));
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// CumSum as a generic with an extra reduction loop j over the axis:
+/// y[..i..] = sum over j of (j <= i ? x[..j..] : 0), with < for exclusive
+/// and the comparison reversed for reverse. Quadratic in the axis length.
+struct CumSumLowering : OpConversionPattern<onnx::CumSumOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::CumSumOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    MLIRContext *context = rewriter.getContext();
+    Value x = adaptor.getX();
+    auto type = cast<RankedTensorType>(x.getType());
+    Type elementType = type.getElementType();
+    int64_t rank = type.getRank();
+    auto axisValues = getConstantIntegers(op.getAxis());
+    if (!axisValues || axisValues->size() != 1)
+      return emitUnsupported(op, "a non-constant axis");
+    std::optional<int64_t> axis = normalizeAxis(axisValues->front(), rank);
+    if (!axis)
+      return emitUnsupported(op, "axis out of range");
+    bool exclusive = op.getExclusive() != 0, reverse = op.getReverse() != 0;
+
+    // Loops: the result's dimensions, then j.
+    SmallVector<AffineExpr> inputExprs, outputExprs;
+    for (int64_t d = 0; d < rank; ++d) {
+      outputExprs.push_back(getAffineDimExpr(d, context));
+      inputExprs.push_back(getAffineDimExpr(d == *axis ? rank : d, context));
+    }
+    SmallVector<utils::IteratorType> iterators(rank,
+                                               utils::IteratorType::parallel);
+    iterators.push_back(utils::IteratorType::reduction);
+    Value init = createFilled(rewriter, loc, type,
+                              createScalar(rewriter, loc, elementType, 0.0));
+    arith::CmpIPredicate predicate =
+        reverse ? (exclusive ? arith::CmpIPredicate::sgt
+                             : arith::CmpIPredicate::sge)
+                : (exclusive ? arith::CmpIPredicate::slt
+                             : arith::CmpIPredicate::sle);
+    auto generic = linalg::GenericOp::create(
+        rewriter, loc, TypeRange{type}, ValueRange{x}, ValueRange{init},
+        {AffineMap::get(rank + 1, 0, inputExprs, context),
+         AffineMap::get(rank + 1, 0, outputExprs, context)},
+        iterators, [&](OpBuilder &b, Location l, ValueRange args) {
+          Value i = linalg::IndexOp::create(b, l, *axis);
+          Value j = linalg::IndexOp::create(b, l, rank);
+          Value take = arith::CmpIOp::create(b, l, predicate, j, i);
+          Value zero = createScalar(b, l, elementType, 0.0);
+          Value term = arith::SelectOp::create(b, l, take, args[0], zero);
+          Value sum = isa<FloatType>(elementType)
+                          ? (Value)arith::AddFOp::create(b, l, args[1], term)
+                          : (Value)arith::AddIOp::create(b, l, args[1], term);
+          linalg::YieldOp::create(b, l, sum);
+        });
+    rewriter.replaceOp(op, generic.getResult(0));
+    return success();
+  }
+};
+
+/// LRN: x / (bias + alpha / size * (sum of x^2 over a window of channels))
+/// ^ beta. The squares are padded with zeros along the channels and summed
+/// by a generic with a reduction loop over the window.
+struct LRNLowering : OpConversionPattern<onnx::LRNOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::LRNOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    MLIRContext *context = rewriter.getContext();
+    Value x = adaptor.getX();
+    auto type = cast<RankedTensorType>(x.getType());
+    Type elementType = type.getElementType();
+    int64_t rank = type.getRank();
+    int64_t size = op.getSize();
+    if (!isa<FloatType>(elementType) || rank < 3 || size < 1)
+      return emitUnsupported(op, "non-float or rank below 3 inputs");
+    Value squares = buildElementwise(
+        rewriter, loc, type, x, [](OpBuilder &b, Location l, ValueRange args) {
+          return (Value)arith::MulFOp::create(b, l, args[0], args[0]);
+        });
+    SmallVector<int64_t> low(rank, 0), high(rank, 0);
+    low[1] = (size - 1) / 2;
+    high[1] = size - 1 - low[1];
+    Value padded = padConstant(rewriter, loc, squares, low, high,
+                               createScalar(rewriter, loc, elementType, 0.0));
+    // Loops: the result's dimensions, then the window position k.
+    SmallVector<AffineExpr> inputExprs, outputExprs;
+    for (int64_t d = 0; d < rank; ++d) {
+      AffineExpr dim = getAffineDimExpr(d, context);
+      outputExprs.push_back(dim);
+      inputExprs.push_back(d == 1 ? dim + getAffineDimExpr(rank, context)
+                                  : dim);
+    }
+    SmallVector<utils::IteratorType> iterators(rank,
+                                               utils::IteratorType::parallel);
+    iterators.push_back(utils::IteratorType::reduction);
+    Value init = createFilled(rewriter, loc, type,
+                              createScalar(rewriter, loc, elementType, 0.0));
+    // The window tensor only gives the reduction loop its extent.
+    Value window = tensor::EmptyOp::create(
+        rewriter, loc, ArrayRef<int64_t>{size}, elementType);
+    auto sums = linalg::GenericOp::create(
+        rewriter, loc, TypeRange{type}, ValueRange{padded, window},
+        ValueRange{init},
+        {AffineMap::get(rank + 1, 0, inputExprs, context),
+         AffineMap::get(rank + 1, 0, getAffineDimExpr(rank, context)),
+         AffineMap::get(rank + 1, 0, outputExprs, context)},
+        iterators, [&](OpBuilder &b, Location l, ValueRange args) {
+          linalg::YieldOp::create(b, l, addF(b, l, args[2], args[0]));
+        });
+    double alpha = op.getAlpha().convertToDouble();
+    double beta = op.getBeta().convertToDouble();
+    double bias = op.getBias().convertToDouble();
+    Value result = buildElementwise(
+        rewriter, loc, type, {x, sums.getResult(0)},
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          Value scaled = arith::MulFOp::create(
+              b, l, args[1], createScalar(b, l, elementType, alpha / size));
+          Value base =
+              addF(b, l, scaled, createScalar(b, l, elementType, bias));
+          Value denominator = math::PowFOp::create(
+              b, l, base, createScalar(b, l, elementType, beta));
+          return (Value)arith::DivFOp::create(b, l, args[0], denominator);
+        });
+    rewriter.replaceOp(op, result);
     return success();
   }
 };
@@ -609,7 +775,8 @@ void aotc::populateNormalizationPatterns(TypeConverter &converter,
       BatchNormalizationLowering, SoftmaxLowering<onnx::SoftmaxOp, false>,
       SoftmaxLowering<onnx::LogSoftmaxOp, true>, LayerNormalizationLowering,
       InstanceNormalizationLowering, ArgReduceLowering<onnx::ArgMaxOp, true>,
-      ArgReduceLowering<onnx::ArgMinOp, false>>(converter, context);
+      ArgReduceLowering<onnx::ArgMinOp, false>, HardmaxLowering, CumSumLowering,
+      LRNLowering>(converter, context);
   for (const ReduceEntry &entry : kReduceOps)
     patterns.add<ReduceLowering>(converter, context, entry);
 }

@@ -220,7 +220,7 @@ func.func @split_axis(%a: tensor<4xf32>) -> tensor<*xf32> {
 // Tests that Split takes either split or num_outputs.
 func.func @split_both(%a: tensor<4xf32>, %s: tensor<2xi64>) -> (tensor<*xf32>, tensor<*xf32>) {
   // expected-error @+1 {{'onnx.Split' op split and num_outputs are mutually exclusive}}
-  %0:2 = "onnx.Split"(%a, %s) <{axis = 0 : si64, num_outputs = 2 : i64}> : (tensor<4xf32>, tensor<2xi64>) -> (tensor<*xf32>, tensor<*xf32>)
+  %0:2 = "onnx.Split"(%a, %s) <{axis = 0 : si64, num_outputs = 2 : si64}> : (tensor<4xf32>, tensor<2xi64>) -> (tensor<*xf32>, tensor<*xf32>)
   return %0#0, %0#1 : tensor<*xf32>, tensor<*xf32>
 }
 
@@ -229,7 +229,7 @@ func.func @split_both(%a: tensor<4xf32>, %s: tensor<2xi64>) -> (tensor<*xf32>, t
 // Tests that num_outputs is the number of results.
 func.func @split_num_outputs(%a: tensor<4xf32>) -> (tensor<*xf32>, tensor<*xf32>) {
   // expected-error @+1 {{'onnx.Split' op num_outputs is 3, but the op has 2 results}}
-  %0:2 = "onnx.Split"(%a) <{axis = 0 : si64, num_outputs = 3 : i64}> : (tensor<4xf32>) -> (tensor<*xf32>, tensor<*xf32>)
+  %0:2 = "onnx.Split"(%a) <{axis = 0 : si64, num_outputs = 3 : si64}> : (tensor<4xf32>) -> (tensor<*xf32>, tensor<*xf32>)
   return %0#0, %0#1 : tensor<*xf32>, tensor<*xf32>
 }
 

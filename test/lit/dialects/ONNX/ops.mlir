@@ -68,8 +68,8 @@ func.func @shapes(%x: tensor<2x3x4xf32>, %y: tensor<2x5x4xf32>) -> (tensor<2xi64
   %1 = "onnx.Concat"(%x, %y) <{axis = 1 : si64}> : (tensor<2x3x4xf32>, tensor<2x5x4xf32>) -> tensor<2x8x4xf32>
   // CHECK: "onnx.Transpose"(%{{.+}}) <{perm = array<i64: 2, 1, 0>}> : (tensor<2x3x4xf32>) -> tensor<4x3x2xf32>
   %2 = "onnx.Transpose"(%x) <{perm = array<i64: 2, 1, 0>}> : (tensor<2x3x4xf32>) -> tensor<4x3x2xf32>
-  // CHECK: "onnx.Split"(%{{.+}}) <{axis = 1 : si64, num_outputs = 3 : i64}> : (tensor<2x3x4xf32>) -> (tensor<2x1x4xf32>, tensor<2x1x4xf32>, tensor<2x1x4xf32>)
-  %3:3 = "onnx.Split"(%x) <{axis = 1 : si64, num_outputs = 3 : i64}> : (tensor<2x3x4xf32>) -> (tensor<2x1x4xf32>, tensor<2x1x4xf32>, tensor<2x1x4xf32>)
+  // CHECK: "onnx.Split"(%{{.+}}) <{axis = 1 : si64, num_outputs = 3 : si64}> : (tensor<2x3x4xf32>) -> (tensor<2x1x4xf32>, tensor<2x1x4xf32>, tensor<2x1x4xf32>)
+  %3:3 = "onnx.Split"(%x) <{axis = 1 : si64, num_outputs = 3 : si64}> : (tensor<2x3x4xf32>) -> (tensor<2x1x4xf32>, tensor<2x1x4xf32>, tensor<2x1x4xf32>)
   // CHECK: "onnx.Gemm"(%{{.+}}, %{{.+}}) <{alpha = 1.000000e+00 : f32, beta = 1.000000e+00 : f32, transA = 0 : si64, transB = 1 : si64}> : (tensor<2x4xf32>, tensor<2x4xf32>) -> tensor<2x2xf32>
   %a = "onnx.Constant"() <{value = dense<1.0> : tensor<2x4xf32>}> : () -> tensor<2x4xf32>
   %4 = "onnx.Gemm"(%a, %a) <{alpha = 1.0 : f32, beta = 1.0 : f32, transA = 0 : si64, transB = 1 : si64}> : (tensor<2x4xf32>, tensor<2x4xf32>) -> tensor<2x2xf32>

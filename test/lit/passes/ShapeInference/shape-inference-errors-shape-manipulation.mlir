@@ -141,7 +141,7 @@ func.func @split_sum(%x: tensor<6xf32>) -> (tensor<*xf32>, tensor<*xf32>) {
 func.func @split_num_outputs_overrun(%x: tensor<5xf32>) -> (tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>) {
   %r = "onnx.Relu"(%x) : (tensor<5xf32>) -> tensor<*xf32>
   // expected-error @+1 {{'onnx.Split' op cannot split dimension of size 5 into 4 outputs}}
-  %0:4 = "onnx.Split"(%r) <{num_outputs = 4 : i64}> : (tensor<*xf32>) -> (tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>)
+  %0:4 = "onnx.Split"(%r) <{num_outputs = 4 : si64}> : (tensor<*xf32>) -> (tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>)
   return %0#0, %0#1, %0#2, %0#3 : tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>
 }
 

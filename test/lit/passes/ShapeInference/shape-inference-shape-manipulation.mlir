@@ -90,7 +90,7 @@ func.func @concat(%a: tensor<2x3xf32>, %b: tensor<2x5xf32>, %c: tensor<2x1xf32>)
 func.func @split(%x: tensor<2x10xf32>) -> (tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>) {
   %sizes = "onnx.Constant"() <{value = dense<[2, 8]> : tensor<2xi64>}> : () -> tensor<2xi64>
   %0:2 = "onnx.Split"(%x, %sizes) <{axis = 1 : si64}> : (tensor<2x10xf32>, tensor<2xi64>) -> (tensor<*xf32>, tensor<*xf32>)
-  %1:3 = "onnx.Split"(%x) <{axis = -1 : si64, num_outputs = 3 : i64}> : (tensor<2x10xf32>) -> (tensor<*xf32>, tensor<*xf32>, tensor<*xf32>)
+  %1:3 = "onnx.Split"(%x) <{axis = -1 : si64, num_outputs = 3 : si64}> : (tensor<2x10xf32>) -> (tensor<*xf32>, tensor<*xf32>, tensor<*xf32>)
   %2:2 = "onnx.Split"(%x) : (tensor<2x10xf32>) -> (tensor<*xf32>, tensor<*xf32>)
   return %0#0, %0#1, %1#0, %1#1, %1#2, %2#0, %2#1 : tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>
 }

@@ -214,7 +214,10 @@ func.func @argmax(%x: tensor<2x5xf32>) -> tensor<2x1xi64> {
 // CHECK-LABEL: func.func @layer_norm_statistics
 // CHECK:         %[[SUM:.+]] = linalg.generic {{.*}} iterator_types = ["parallel", "reduction"]
 // CHECK:         %[[MEAN:.+]] = linalg.generic {{.*}} ins(%[[SUM]] : tensor<2xf32>)
-// CHECK:         %[[INV_STD:.+]] = linalg.generic
+// CHECK:         %[[SQUARES:.+]] = linalg.generic {{.*}} ins(%{{.+}}, %[[MEAN]] :
+// CHECK:         %[[SQSUM:.+]] = linalg.generic {{.*}} ins(%[[SQUARES]] :
+// CHECK:         %[[VAR:.+]] = linalg.generic {{.*}} ins(%[[SQSUM]] :
+// CHECK:         %[[INV_STD:.+]] = linalg.generic {{.*}} ins(%[[VAR]] :
 // CHECK:           math.sqrt
 // CHECK:         %[[Y:.+]] = linalg.generic {{.*}} ins(%{{.+}}, %[[MEAN]], %[[INV_STD]], %{{.+}} :
 // CHECK-DAG:     %[[MEAN_OUT:.+]] = tensor.expand_shape %[[MEAN]] {{\[}}[0, 1]] output_shape [2, 1]
