@@ -25,14 +25,63 @@ using namespace mlir;
 
 namespace {
 
-/// Rewrites NCHW/FCHW 2-D convolutions into im2col followed by a
-/// contraction with the filter as the left operand.
+/// A 1x1, stride-1 convolution is already a contraction over channels:
+/// collapses the spatial dimensions instead of copying the input into im2col
+/// form. out[n, f, p] += w[f, c] * in[n, c, p].
+LogicalResult rewritePointwiseConvolution(RewriterBase &rewriter,
+                                          linalg::Conv2DNchwFchwOp conv) {
+  Value input = conv.getInputs()[0], filter = conv.getInputs()[1];
+  Value init = conv.getOutputs()[0];
+  auto filterType = cast<RankedTensorType>(filter.getType());
+  auto inputType = cast<RankedTensorType>(input.getType());
+  if (filterType.getDimSize(2) != 1 || filterType.getDimSize(3) != 1 ||
+      !isa<FloatType>(inputType.getElementType()) ||
+      !inputType.hasStaticShape() ||
+      !llvm::all_of(conv.getStrides().getValues<int64_t>(),
+                    [](int64_t stride) { return stride == 1; }))
+    return failure();
+
+  Location loc = conv.getLoc();
+  rewriter.setInsertionPoint(conv);
+  SmallVector<ReassociationIndices> spatial = {{0}, {1}, {2, 3}};
+  Value weights = tensor::CollapseShapeOp::create(
+      rewriter, loc, filter, SmallVector<ReassociationIndices>{{0}, {1, 2, 3}});
+  Value pixels = tensor::CollapseShapeOp::create(rewriter, loc, input, spatial);
+  Value accumulator =
+      tensor::CollapseShapeOp::create(rewriter, loc, init, spatial);
+
+  MLIRContext *context = rewriter.getContext();
+  AffineExpr n, f, p, c;
+  bindDims(context, n, f, p, c);
+  auto map = [&](ArrayRef<AffineExpr> results) {
+    return AffineMap::get(4, 0, results, context);
+  };
+  SmallVector<utils::IteratorType> iterators(3, utils::IteratorType::parallel);
+  iterators.push_back(utils::IteratorType::reduction);
+  auto contraction = linalg::GenericOp::create(
+      rewriter, loc, accumulator.getType(), ValueRange{weights, pixels},
+      ValueRange{accumulator},
+      ArrayRef<AffineMap>{map({f, c}), map({n, c, p}), map({n, f, p})},
+      iterators, [](OpBuilder &b, Location loc, ValueRange args) {
+        Value product = arith::MulFOp::create(b, loc, args[0], args[1]);
+        Value sum = arith::AddFOp::create(b, loc, args[2], product);
+        linalg::YieldOp::create(b, loc, sum);
+      });
+  rewriter.replaceOpWithNewOp<tensor::ExpandShapeOp>(
+      conv, conv.getResultTypes()[0], contraction.getResult(0), spatial);
+  return success();
+}
+
+/// Rewrites NCHW/FCHW 2-D convolutions into contractions with the filter as
+/// the left operand: directly for pointwise ones, through im2col otherwise.
 void rewriteConvolutionsToIm2Col(func::FuncOp func) {
   IRRewriter rewriter(func.getContext());
   SmallVector<linalg::Conv2DNchwFchwOp> convs;
   func.walk([&](linalg::Conv2DNchwFchwOp conv) { convs.push_back(conv); });
   for (linalg::Conv2DNchwFchwOp conv : convs) {
     if (!conv.hasPureTensorSemantics())
+      continue;
+    if (succeeded(rewritePointwiseConvolution(rewriter, conv)))
       continue;
     rewriter.setInsertionPoint(conv);
     // Leaves the op as it is when the rewrite does not apply.
