@@ -77,7 +77,7 @@ private:
   bool runPasses(StringRef phase,
                  llvm::function_ref<LogicalResult(PassManager &)> build);
   bool writeText(llvm::function_ref<void(llvm::raw_ostream &)> print);
-  bool writeFile(StringRef path, ArrayRef<char> bytes, bool executable);
+  bool writeFile(StringRef path, ArrayRef<char> bytes);
   std::string getRuntimeArchive(const TargetDescription &target);
   void printMemoryPlan(func::FuncOp graph);
 
@@ -110,11 +110,7 @@ bool Compilation::writeText(
   return true;
 }
 
-bool Compilation::writeFile(StringRef path, ArrayRef<char> bytes,
-                            bool executable) {
-  if (path == "-")
-    return fail(options.inputPath,
-                "binary output needs an output file: give -o FILE");
+bool Compilation::writeFile(StringRef path, ArrayRef<char> bytes) {
   std::string error;
   auto output = openOutputFile(path, &error);
   if (!output)
@@ -150,6 +146,12 @@ void Compilation::printMemoryPlan(func::FuncOp graph) {
 }
 
 bool Compilation::run() {
+  // Fail before compiling, not after.
+  bool binaryOutput =
+      options.emit == EmitKind::Object || options.emit == EmitKind::Executable;
+  if (binaryOutput && options.outputPath == "-")
+    return fail(options.inputPath, "an object or executable needs an output "
+                                   "file: give -o FILE");
   {
     TimingScope importTimer = rootTimer.nest("Import");
     module = onnx::importModel(options.inputPath, &context);
@@ -231,7 +233,7 @@ bool Compilation::run() {
 
   if (!options.headerPath.empty()) {
     std::string header = emitModelHeader(*model, target->name);
-    if (!writeFile(options.headerPath, header, false))
+    if (!writeFile(options.headerPath, header))
       return false;
   }
   if (options.emit == EmitKind::LLVMIR)
@@ -251,12 +253,9 @@ bool Compilation::run() {
     return writeText(
         [&](llvm::raw_ostream &os) { os.write(code->data(), code->size()); });
   if (!executable)
-    return writeFile(options.outputPath, *code, false);
+    return writeFile(options.outputPath, *code);
 
   objectTimer.stop();
-  if (options.outputPath == "-")
-    return fail(options.inputPath,
-                "an executable needs an output file: give -o FILE");
   TimingScope linkTimer = rootTimer.nest("Linking");
   if (llvm::Error error =
           linkExecutable(*code, getRuntimeArchive(*target), options.outputPath))
