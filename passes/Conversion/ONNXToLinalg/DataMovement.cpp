@@ -5,10 +5,12 @@
 // and Unsqueeze only regroup dimensions, so they become
 // `tensor.collapse_shape`/`expand_shape` to the static result type. Slices,
 // Gather with a scalar or a contiguous run of constant indices, Split and
-// Concat are `tensor` slice ops; Transpose is `linalg.transpose`; Expand,
-// Tile, negative-step slices and general Gathers are `linalg.generic`s; Pad
-// (constant mode) is `tensor.pad`. Shape-valued ops on static types fold to
-// constants.
+// Concat are `tensor` slice ops; Transpose is `linalg.transpose`, and
+// DepthToSpace/SpaceToDepth a transpose between reshapes; Expand, Tile,
+// Trilu, negative-step slices, general Gathers and GatherElements are
+// `linalg.generic`s; Pad is `tensor.pad` in constant mode and a gather
+// through compile-time index tables in edge and reflect mode. Shape-valued
+// ops and EyeLike on static types fold to constants.
 //
 //===----------------------------------------------------------------------===//
 

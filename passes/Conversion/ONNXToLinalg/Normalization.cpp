@@ -5,8 +5,11 @@
 // parameters are constants. Softmax and LogSoftmax subtract the maximum
 // along the axis before exponentiating. Reductions are `linalg.generic`s
 // with reduction iterators over the constant axes; keepdims only reshapes
-// the result. LayerNormalization and InstanceNormalization compute the mean
-// and variance with the same reductions.
+// the result. LayerNormalization, InstanceNormalization and
+// MeanVarianceNormalization compute the mean and variance with the same
+// reductions. ArgMax/ArgMin are one reduction with a value and an index
+// result (Hardmax compares with the index); CumSum and LRN are generics with
+// an extra reduction loop over the axis or the channel window.
 //
 //===----------------------------------------------------------------------===//
 
@@ -522,6 +525,63 @@ struct InstanceNormalizationLowering
 // ArgMax, ArgMin
 //===----------------------------------------------------------------------===//
 
+/// MeanVarianceNormalization: (x - mean) / (sqrt(variance) + 1e-9) over the
+/// axes (default 0, 2, 3), as the ONNX function body defines it.
+struct MeanVarianceNormalizationLowering
+    : OpConversionPattern<onnx::MeanVarianceNormalizationOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::MeanVarianceNormalizationOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value x = adaptor.getX();
+    auto type = cast<RankedTensorType>(x.getType());
+    Type elementType = type.getElementType();
+    int64_t rank = type.getRank();
+    if (!isa<FloatType>(elementType))
+      return emitUnsupported(op, "non-float element types");
+    static constexpr int64_t kDefaultAxes[] = {0, 2, 3};
+    SmallVector<int64_t> axes;
+    for (int64_t a : op.getAxes().value_or(ArrayRef<int64_t>(kDefaultAxes))) {
+      std::optional<int64_t> axis = normalizeAxis(a, rank);
+      if (!axis)
+        return emitUnsupported(op, "axis out of range");
+      axes.push_back(*axis);
+    }
+    llvm::sort(axes);
+    axes.erase(std::unique(axes.begin(), axes.end()), axes.end());
+    int64_t count = 1;
+    for (int64_t a : axes)
+      count *= type.getDimSize(a);
+    SmallVector<AffineMap> maps = identityAndProjection(rewriter, rank, axes);
+    Value zero = createScalar(rewriter, loc, elementType, 0.0);
+    Value mean =
+        divideBy(rewriter, loc,
+                 buildReduction(rewriter, loc, x, axes, zero, addF), count);
+    Value squares =
+        buildGeneric(rewriter, loc, type, {x, mean}, maps,
+                     [](OpBuilder &b, Location l, ValueRange args) {
+                       Value d = arith::SubFOp::create(b, l, args[0], args[1]);
+                       return (Value)arith::MulFOp::create(b, l, d, d);
+                     });
+    Value variance = divideBy(
+        rewriter, loc, buildReduction(rewriter, loc, squares, axes, zero, addF),
+        count);
+    maps.push_back(maps.back());
+    Value result = buildGeneric(
+        rewriter, loc, type, {x, mean, variance}, maps,
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          Value centered = arith::SubFOp::create(b, l, args[0], args[1]);
+          Value std = math::SqrtOp::create(b, l, args[2]);
+          Value denominator =
+              addF(b, l, std, createScalar(b, l, elementType, 1e-9));
+          return (Value)arith::DivFOp::create(b, l, centered, denominator);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
 /// The index of the maximum (`isMax`) or minimum of `x` along `axis`, as
 /// i64 without that dimension: one reduction generic with two results, the
 /// best value so far and its index; ties keep the first index unless `last`.
@@ -776,7 +836,7 @@ void aotc::populateNormalizationPatterns(TypeConverter &converter,
       SoftmaxLowering<onnx::LogSoftmaxOp, true>, LayerNormalizationLowering,
       InstanceNormalizationLowering, ArgReduceLowering<onnx::ArgMaxOp, true>,
       ArgReduceLowering<onnx::ArgMinOp, false>, HardmaxLowering, CumSumLowering,
-      LRNLowering>(converter, context);
+      LRNLowering, MeanVarianceNormalizationLowering>(converter, context);
   for (const ReduceEntry &entry : kReduceOps)
     patterns.add<ReduceLowering>(converter, context, entry);
 }

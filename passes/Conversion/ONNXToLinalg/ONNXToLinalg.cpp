@@ -35,11 +35,10 @@ bool isStaticTensor(Type type) {
 
 /// Reports every onnx op that has no pattern in `patterns` or a type that is
 /// not a static tensor; returns failure if it found one.
-LogicalResult checkSupported(ModuleOp module,
-                             const RewritePatternSet &patterns) {
+LogicalResult checkSupported(ModuleOp module, RewritePatternSet &patterns) {
   llvm::DenseSet<OperationName> lowered;
   for (const std::unique_ptr<RewritePattern> &pattern :
-       const_cast<RewritePatternSet &>(patterns).getNativePatterns())
+       patterns.getNativePatterns())
     if (std::optional<OperationName> root = pattern->getRootKind())
       lowered.insert(*root);
 

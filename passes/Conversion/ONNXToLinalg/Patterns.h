@@ -14,11 +14,12 @@ void populateElementwisePatterns(mlir::TypeConverter &converter,
 /// MatMul, Gemm.
 void populateLinearAlgebraPatterns(mlir::TypeConverter &converter,
                                    mlir::RewritePatternSet &patterns);
-/// Conv (grouped, depthwise), MaxPool, AveragePool, GlobalAveragePool.
+/// Conv (grouped, depthwise), ConvTranspose, MaxPool, AveragePool,
+/// GlobalAveragePool, GlobalMaxPool.
 void populateConvPoolPatterns(mlir::TypeConverter &converter,
                               mlir::RewritePatternSet &patterns);
-/// BatchNormalization (inference), Softmax, LayerNormalization, reductions,
-/// ArgMax/ArgMin.
+/// BatchNormalization (inference), Softmax, Layer/Instance/MeanVariance
+/// normalization, LRN, reductions, ArgMax/ArgMin, Hardmax, CumSum.
 void populateNormalizationPatterns(mlir::TypeConverter &converter,
                                    mlir::RewritePatternSet &patterns);
 /// Constant, Reshape, Flatten, Transpose, Concat, Slice, Gather, Pad, ...

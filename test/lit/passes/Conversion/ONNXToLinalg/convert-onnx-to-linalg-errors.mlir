@@ -1,10 +1,10 @@
 // RUN: aotc-opt %s --split-input-file --aotc-convert-onnx-to-linalg -verify-diagnostics
 
 // Tests that an operator without a lowering is named in the error.
-func.func @unsupported(%x: tensor<1x3x4x4xf32>) -> tensor<1x3x4x4xf32> {
-  // expected-error @+1 {{operator 'LRN' is not supported by the code generator}}
-  %0 = "onnx.LRN"(%x) {size = 3 : si64} : (tensor<1x3x4x4xf32>) -> tensor<1x3x4x4xf32>
-  return %0 : tensor<1x3x4x4xf32>
+func.func @unsupported(%x: tensor<3x3xf32>) -> tensor<f32> {
+  // expected-error @+1 {{operator 'Det' is not supported by the code generator}}
+  %0 = "onnx.Det"(%x) : (tensor<3x3xf32>) -> tensor<f32>
+  return %0 : tensor<f32>
 }
 
 // -----

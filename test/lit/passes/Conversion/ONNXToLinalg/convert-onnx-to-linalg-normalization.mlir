@@ -227,3 +227,86 @@ func.func @layer_norm_statistics(%x: tensor<2x8xf32>, %scale: tensor<8xf32>) -> 
   %0, %1, %2 = "onnx.LayerNormalization"(%x, %scale) <{operandSegmentSizes = array<i32: 1, 1, 0>, resultSegmentSizes = array<i32: 1, 1, 1>}> : (tensor<2x8xf32>, tensor<8xf32>) -> (tensor<2x8xf32>, tensor<2x1xf32>, tensor<2x1xf32>)
   return %0, %1, %2 : tensor<2x8xf32>, tensor<2x1xf32>, tensor<2x1xf32>
 }
+
+// -----
+
+// Tests that Hardmax compares each index along the axis with the ArgMax
+// reduction's result.
+
+// CHECK-DAG:   #[[$ROW:.+]] = affine_map<(d0, d1) -> (d0)>
+// CHECK-LABEL: func.func @hardmax
+// CHECK:         %[[ARG:.+]]:2 = linalg.generic {{.*}} iterator_types = ["parallel", "reduction"]
+// CHECK:         linalg.generic {indexing_maps = [#[[$ROW]], #{{.+}}]{{.*}} ins(%[[ARG]]#1 : tensor<2xi64>) outs(%{{.+}} : tensor<2x5xf32>)
+// CHECK:         ^bb0(%[[BEST:.+]]: i64, %{{.+}}: f32):
+// CHECK:           %[[I:.+]] = linalg.index 1 : index
+// CHECK:           %[[I64:.+]] = arith.index_cast %[[I]] : index to i64
+// CHECK:           %[[HIT:.+]] = arith.cmpi eq, %[[I64]], %[[BEST]] : i64
+// CHECK:           arith.select %[[HIT]]
+func.func @hardmax(%x: tensor<2x5xf32>) -> tensor<2x5xf32> {
+  %0 = "onnx.Hardmax"(%x) : (tensor<2x5xf32>) -> tensor<2x5xf32>
+  return %0 : tensor<2x5xf32>
+}
+
+// -----
+
+// Tests that CumSum adds, for each position i along the axis, the elements
+// at j <= i through an extra reduction loop.
+
+// CHECK-DAG:   #[[$IN:.+]] = affine_map<(d0, d1, d2) -> (d0, d2)>
+// CHECK-DAG:   #[[$OUT:.+]] = affine_map<(d0, d1, d2) -> (d0, d1)>
+// CHECK-LABEL: func.func @cumsum
+// CHECK-SAME:    %[[X:.+]]: tensor<2x5xf32>
+// CHECK:         linalg.generic {indexing_maps = [#[[$IN]], #[[$OUT]]], iterator_types = ["parallel", "parallel", "reduction"]}
+// CHECK-SAME:        ins(%[[X]] : tensor<2x5xf32>)
+// CHECK:         ^bb0(%[[IN:.+]]: f32, %[[ACC:.+]]: f32):
+// CHECK:           %[[I:.+]] = linalg.index 1 : index
+// CHECK:           %[[J:.+]] = linalg.index 2 : index
+// CHECK:           %[[TAKE:.+]] = arith.cmpi sle, %[[J]], %[[I]] : index
+// CHECK:           %[[TERM:.+]] = arith.select %[[TAKE]], %[[IN]], %{{.+}} : f32
+// CHECK:           arith.addf %[[ACC]], %[[TERM]] : f32
+func.func @cumsum(%x: tensor<2x5xf32>) -> tensor<2x5xf32> {
+  %axis = "onnx.Constant"() {value = dense<1> : tensor<i64>} : () -> tensor<i64>
+  %0 = "onnx.CumSum"(%x, %axis) : (tensor<2x5xf32>, tensor<i64>) -> tensor<2x5xf32>
+  return %0 : tensor<2x5xf32>
+}
+
+// -----
+
+// Tests that LRN sums squares over a window of channels read at c + k from
+// the zero-padded squares, then divides x by (bias + alpha / size * sum)^beta.
+
+// CHECK-DAG:   #[[$WINDOW:.+]] = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1 + d4, d2, d3)>
+// CHECK-LABEL: func.func @lrn
+// CHECK-SAME:    %[[X:.+]]: tensor<1x4x2x2xf32>
+// CHECK:         %[[SQUARES:.+]] = linalg.generic {{.*}} ins(%[[X]] :
+// CHECK:         %[[PADDED:.+]] = tensor.pad %[[SQUARES]] low[0, 1, 0, 0] high[0, 1, 0, 0]
+// CHECK:         %[[SUMS:.+]] = linalg.generic {indexing_maps = [#[[$WINDOW]], {{.+}}], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]}
+// CHECK-SAME:        ins(%[[PADDED]], %{{.+}} : tensor<1x6x2x2xf32>, tensor<3xf32>)
+// CHECK:         linalg.generic {{.*}} ins(%[[X]], %[[SUMS]] :
+// CHECK:           math.powf
+// CHECK:           arith.divf
+func.func @lrn(%x: tensor<1x4x2x2xf32>) -> tensor<1x4x2x2xf32> {
+  %0 = "onnx.LRN"(%x) {size = 3 : si64} : (tensor<1x4x2x2xf32>) -> tensor<1x4x2x2xf32>
+  return %0 : tensor<1x4x2x2xf32>
+}
+
+// -----
+
+// Tests that MeanVarianceNormalization reduces over the default axes
+// (0, 2, 3) and divides by sqrt(variance) + 1e-9.
+
+// CHECK-DAG:   #[[$CHANNEL:.+]] = affine_map<(d0, d1, d2, d3) -> (d1)>
+// CHECK-LABEL: func.func @mean_variance_normalization
+// CHECK-SAME:    %[[X:.+]]: tensor<2x3x4x4xf32>
+// CHECK:         %[[SUM:.+]] = linalg.generic {{.*}} iterator_types = ["reduction", "parallel", "reduction", "reduction"]
+// CHECK:         %[[MEAN:.+]] = linalg.generic {{.*}} ins(%[[SUM]] : tensor<3xf32>)
+// CHECK:         %[[SQUARES:.+]] = linalg.generic {{.*}} ins(%[[X]], %[[MEAN]] :
+// CHECK:         %[[SQSUM:.+]] = linalg.generic {{.*}} ins(%[[SQUARES]] :
+// CHECK:         %[[VAR:.+]] = linalg.generic {{.*}} ins(%[[SQSUM]] :
+// CHECK:         linalg.generic {indexing_maps = [#{{.+}}, #[[$CHANNEL]], #[[$CHANNEL]], #{{.+}}]{{.*}} ins(%[[X]], %[[MEAN]], %[[VAR]] :
+// CHECK:           math.sqrt
+// CHECK:           arith.constant 9.99999971E-10 : f32
+func.func @mean_variance_normalization(%x: tensor<2x3x4x4xf32>) -> tensor<2x3x4x4xf32> {
+  %0 = "onnx.MeanVarianceNormalization"(%x) : (tensor<2x3x4x4xf32>) -> tensor<2x3x4x4xf32>
+  return %0 : tensor<2x3x4x4xf32>
+}
