@@ -2,6 +2,7 @@
 
 #include "passes/MemoryPlanning/ArenaLayout.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/MathExtras.h"
 
 #include <algorithm>
@@ -39,10 +40,13 @@ ArenaLayout layOutArena(llvm::ArrayRef<BufferRequest> requests,
 
   llvm::SmallVector<size_t> order(requests.size());
   std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+  // A total order (ties broken by index) keeps layouts deterministic.
+  llvm::sort(order, [&](size_t a, size_t b) {
     if (requests[a].size != requests[b].size)
       return requests[a].size > requests[b].size;
-    return requests[a].start < requests[b].start;
+    if (requests[a].start != requests[b].start)
+      return requests[a].start < requests[b].start;
+    return a < b;
   });
 
   llvm::SmallVector<size_t> placed;
