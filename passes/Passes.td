@@ -57,7 +57,7 @@ def ConvertONNXToLinalgPass
     `tensor` ops for data movement and `arith.constant`s (dense resources
     kept) for constants. Patterns are grouped by op family
     (passes/Conversion/ONNXToLinalg/). An op without a pattern is an error
-    naming the node: "operator 'X' is not supported by the CPU backend".
+    naming the node: "operator 'X' is not supported by the code generator".
 
     Before:
     ```mlir
