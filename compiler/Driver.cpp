@@ -146,12 +146,6 @@ void Compilation::printMemoryPlan(func::FuncOp graph) {
 }
 
 bool Compilation::run() {
-  // Fail before compiling, not after.
-  bool binaryOutput =
-      options.emit == EmitKind::Object || options.emit == EmitKind::Executable;
-  if (binaryOutput && options.outputPath == "-")
-    return fail(options.inputPath, "an object or executable needs an output "
-                                   "file: give -o FILE");
   {
     TimingScope importTimer = rootTimer.nest("Import");
     module = onnx::importModel(options.inputPath, &context);
@@ -167,6 +161,13 @@ bool Compilation::run() {
   if (options.emit == EmitKind::ONNX)
     return writeText([&](llvm::raw_ostream &os) { module->print(os); });
   outputTimer.stop();
+
+  // Errors in the model come first; then, before generating code, this.
+  bool binaryOutput =
+      options.emit == EmitKind::Object || options.emit == EmitKind::Executable;
+  if (binaryOutput && options.outputPath == "-")
+    return fail(options.inputPath, "an object or executable needs an output "
+                                   "file: give -o FILE");
 
   auto graph = module->lookupSymbol<func::FuncOp>("main_graph");
   if (!graph)
