@@ -23,8 +23,7 @@ int main(void) {
 
   const void *inputs[] = {image};
   void *outputs[] = {probabilities};
-  aotc_status_t status =
-      aotc_tiny_run(arena, sizeof(arena), inputs, outputs);
+  aotc_status_t status = aotc_tiny_run(arena, sizeof(arena), inputs, outputs);
   if (status != AOTC_STATUS_OK) {
     fprintf(stderr, "embed: aotc_tiny_run failed with status %d\n", status);
     return 1;

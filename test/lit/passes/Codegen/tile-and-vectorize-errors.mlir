@@ -1,4 +1,4 @@
-// RUN: aotc-opt %s --pass-pipeline="builtin.module(func.func(aotc-tile-and-vectorize{matmul-tile=8,32}))" -verify-diagnostics
+// RUN: aotc-opt %s --aotc-tile-and-vectorize="matmul-tile=8,32" -verify-diagnostics
 
 // Tests that a register tile without three sizes is refused.
 // expected-error @+1 {{matmul-tile must be three positive sizes M,N,K}}

@@ -1,4 +1,4 @@
-// RUN: aotc-opt %s --split-input-file --pass-pipeline="builtin.module(func.func(aotc-tile-and-vectorize{matmul-tile=8,32,1}))" | FileCheck %s
+// RUN: aotc-opt %s --split-input-file --aotc-tile-and-vectorize="matmul-tile=8,32,1" | FileCheck %s
 
 // Tests that a matmul is tiled to the 8x32 register tile with a k step of 1,
 // that the partial last tile along N (40 = 32 + 8) is peeled off, and that
