@@ -62,7 +62,10 @@ LogicalResult buildCPUCodegenPipeline(OpPassManager &pm,
               "modify-public-functions=1}, canonicalize, cse")))
     return failure();
   pm.addPass(createPlanMemoryPass());
-  pm.addPass(createApproximateMathPass());
+  ApproximateMathPassOptions math;
+  math.expandOps.assign(target.mathOpsToExpand.begin(),
+                        target.mathOpsToExpand.end());
+  pm.addPass(createApproximateMathPass(math));
   return success();
 }
 

@@ -141,7 +141,15 @@ def ApproximateMathPass : Pass<"aotc-approximate-math", "mlir::ModuleOp"> {
     %y = math.exp %x : vector<16xf32>
     ```
     After: only `arith` ops, `math.fma`, `math.floor` and bit casts.
+
+    `expand-ops` names math ops the target has no instruction for (e.g.
+    `floor` without SSE4.1, `fma` without FMA): they are expanded into
+    arithmetic as well.
   }];
+  let options = [
+    ListOption<"expandOps", "expand-ops", "std::string",
+               "Math ops (mnemonics) to expand into arithmetic">,
+  ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::math::MathDialect",
     "::mlir::vector::VectorDialect",

@@ -10,6 +10,7 @@
 #ifndef AOTC_TARGETS_COMMON_TARGETDESCRIPTION_H
 #define AOTC_TARGETS_COMMON_TARGETDESCRIPTION_H
 
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/Error.h"
 #include "llvm/TargetParser/Triple.h"
 
@@ -37,6 +38,9 @@ struct TargetDescription {
   /// Width of the widest vector register used, in bits.
   unsigned vectorBits = 128;
   MatmulTile matmulTile = {4, 8, 1};
+  /// Math ops (mnemonics) the CPU has no instruction for; they are expanded
+  /// into arithmetic, since generated code links no libm.
+  llvm::SmallVector<std::string> mathOpsToExpand;
   /// Folder name of the runtime archive built for this triple.
   std::string runtimeTriple;
 };

@@ -24,6 +24,11 @@ static void tuneX86(TargetDescription &target,
     target.vectorBits = 128;
     target.matmulTile = {4, 8, 1};
   }
+  // Without these, LLVM would call floorf/fmaf/... from libm.
+  if (!subtarget.checkFeatures("+sse4.1"))
+    target.mathOpsToExpand.append({"floor", "ceil", "trunc", "round"});
+  if (!subtarget.checkFeatures("+fma"))
+    target.mathOpsToExpand.push_back("fma");
 }
 
 static const llvm::StringRef x86Aliases[] = {"x86_64", "amd64"};

@@ -30,3 +30,14 @@ func.func @instructions(%x: f32) -> (f32, f32) {
   %a = math.absf %x : f32
   return %s, %a : f32, f32
 }
+
+// -----
+
+// Tests that on a target without rounding and FMA instructions (plain
+// x86-64), the floor and fma the approximations use are expanded too.
+
+// RUN: aotc-opt %s --split-input-file --aotc-approximate-math="expand-ops=floor,fma" | FileCheck %s --check-prefix=EXPAND
+// EXPAND-LABEL: func.func @transcendental
+// EXPAND-NOT: math.floor
+// EXPAND-NOT: math.fma
+// EXPAND: return
