@@ -3,6 +3,7 @@
 #include "compiler/Emit/ModelInterface.h"
 
 #include "aotc/model.h"
+#include "dialects/ONNX/IR/DataTypes.h"
 
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/ADT/StringExtras.h"
@@ -42,41 +43,13 @@ const DTypeInfo *findDType(int32_t code) {
   return nullptr;
 }
 
-/// The ONNX data type code of an element type, or 0.
-int32_t getDTypeCode(Type type) {
-  if (type.isF32())
-    return AOTC_DTYPE_F32;
-  if (type.isF64())
-    return AOTC_DTYPE_F64;
-  if (type.isF16())
-    return AOTC_DTYPE_F16;
-  if (type.isBF16())
-    return AOTC_DTYPE_BF16;
-  if (type.isInteger(1))
-    return AOTC_DTYPE_BOOL;
-  auto integer = dyn_cast<IntegerType>(type);
-  if (!integer)
-    return 0;
-  bool isUnsigned = integer.isUnsigned();
-  switch (integer.getWidth()) {
-  case 8:
-    return isUnsigned ? AOTC_DTYPE_U8 : AOTC_DTYPE_I8;
-  case 16:
-    return isUnsigned ? AOTC_DTYPE_U16 : AOTC_DTYPE_I16;
-  case 32:
-    return isUnsigned ? AOTC_DTYPE_U32 : AOTC_DTYPE_I32;
-  case 64:
-    return isUnsigned ? AOTC_DTYPE_U64 : AOTC_DTYPE_I64;
-  default:
-    return 0;
-  }
-}
-
 FailureOr<TensorInterface> describeTensor(Location loc, StringRef name,
                                           Type type) {
   auto tensor = dyn_cast<RankedTensorType>(type);
-  int32_t code = tensor ? getDTypeCode(tensor.getElementType()) : 0;
-  if (!tensor || !tensor.hasStaticShape() || !code)
+  int32_t code =
+      tensor ? onnx::getDataTypeOfElementType(tensor.getElementType()) : 0;
+  // The runtime's dtypes are ONNX's codes, less complex numbers.
+  if (!tensor || !tensor.hasStaticShape() || !findDType(code))
     return emitError(loc) << "'" << name << "' has type " << type
                           << ", which a compiled model cannot take or return";
   Type element = tensor.getElementType();

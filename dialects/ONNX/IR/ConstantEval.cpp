@@ -406,46 +406,6 @@ DenseElementsAttr evalWhere(DenseElementsAttr condition, DenseElementsAttr x,
 // Cast
 //===----------------------------------------------------------------------===//
 
-Type getDataTypeElementType(MLIRContext *context, int64_t dataType) {
-  auto integer = [&](unsigned width, bool isSigned) -> Type {
-    return IntegerType::get(context, width,
-                            isSigned ? IntegerType::Signless
-                                     : IntegerType::Unsigned);
-  };
-  // TensorProto.DataType; 8 (string), 14 and 15 (complex) and the 8-bit
-  // floats are not modelled.
-  switch (dataType) {
-  case 1:
-    return Float32Type::get(context);
-  case 2:
-    return integer(8, false);
-  case 3:
-    return integer(8, true);
-  case 4:
-    return integer(16, false);
-  case 5:
-    return integer(16, true);
-  case 6:
-    return integer(32, true);
-  case 7:
-    return integer(64, true);
-  case 9:
-    return IntegerType::get(context, 1);
-  case 10:
-    return Float16Type::get(context);
-  case 11:
-    return Float64Type::get(context);
-  case 12:
-    return integer(32, false);
-  case 13:
-    return integer(64, false);
-  case 16:
-    return BFloat16Type::get(context);
-  default:
-    return {};
-  }
-}
-
 DenseElementsAttr castElements(DenseElementsAttr operand, Type elementType) {
   Type sourceType = operand.getElementType();
   ShapedType type = operand.getType().clone(elementType);

@@ -72,10 +72,6 @@ mlir::DenseElementsAttr evalWhere(mlir::DenseElementsAttr condition,
 mlir::DenseElementsAttr castElements(mlir::DenseElementsAttr operand,
                                      mlir::Type elementType);
 
-/// The element type that ONNX data type code `dataType` (TensorProto's
-/// DataType enum) names; null for codes the dialect does not model.
-mlir::Type getDataTypeElementType(mlir::MLIRContext *context, int64_t dataType);
-
 /// The elements broadcast (numpy rules) to `shape`.
 mlir::DenseElementsAttr broadcastTo(mlir::DenseElementsAttr operand,
                                     llvm::ArrayRef<int64_t> shape);

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "dialects/ONNX/IR/ConstantEval.h"
+#include "dialects/ONNX/IR/DataTypes.h"
 #include "dialects/ONNX/IR/ONNXDialect.h"
 
 using namespace mlir;
@@ -377,7 +378,7 @@ LogicalResult ConstantOp::verify() {
 }
 
 LogicalResult CastOp::verify() {
-  Type expected = getDataTypeElementType(getContext(), getTo());
+  Type expected = getElementTypeOfDataType(getContext(), getTo());
   if (!expected)
     return emitOpError() << "to = " << getTo()
                          << " is not a supported data type";

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "dialects/ONNX/Import/ONNXImporter.h"
+#include "dialects/ONNX/IR/DataTypes.h"
 
 #include "dialects/ONNX/IR/NodeLocation.h"
 #include "dialects/ONNX/IR/ONNXDialect.h"
@@ -148,7 +149,7 @@ ModelImporter::getValueInfoType(const ::onnx::ValueInfoProto &info) {
     return emitError(fileLoc) << "graph input '" << name << "' has no type";
   }
   const ::onnx::TypeProto::Tensor &tensor = type.tensor_type();
-  Type elementType = getElementTypeForDataType(context, tensor.elem_type());
+  Type elementType = getElementTypeOfDataType(context, tensor.elem_type());
   if (!elementType)
     return emitError(fileLoc)
            << "graph input '" << name << "' has element type '"

@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "dialects/ONNX/Import/TensorReader.h"
+#include "dialects/ONNX/IR/DataTypes.h"
 
 #include "dialects/ONNX/Import/Names.h"
 
@@ -37,44 +38,6 @@ using namespace mlir;
 namespace aotc::onnx {
 
 using ::onnx::TensorProto;
-
-Type getElementTypeForDataType(MLIRContext *context, int32_t dataType) {
-  Builder b(context);
-  switch (dataType) {
-  case TensorProto::FLOAT:
-    return b.getF32Type();
-  case TensorProto::DOUBLE:
-    return b.getF64Type();
-  case TensorProto::FLOAT16:
-    return b.getF16Type();
-  case TensorProto::BFLOAT16:
-    return b.getBF16Type();
-  case TensorProto::INT8:
-    return b.getIntegerType(8);
-  case TensorProto::INT16:
-    return b.getIntegerType(16);
-  case TensorProto::INT32:
-    return b.getIntegerType(32);
-  case TensorProto::INT64:
-    return b.getIntegerType(64);
-  case TensorProto::UINT8:
-    return b.getIntegerType(8, /*isSigned=*/false);
-  case TensorProto::UINT16:
-    return b.getIntegerType(16, /*isSigned=*/false);
-  case TensorProto::UINT32:
-    return b.getIntegerType(32, /*isSigned=*/false);
-  case TensorProto::UINT64:
-    return b.getIntegerType(64, /*isSigned=*/false);
-  case TensorProto::BOOL:
-    return b.getI1Type();
-  case TensorProto::COMPLEX64:
-    return ComplexType::get(b.getF32Type());
-  case TensorProto::COMPLEX128:
-    return ComplexType::get(b.getF64Type());
-  default:
-    return nullptr;
-  }
-}
 
 std::string getDataTypeName(int32_t dataType) {
   if (dataType == TensorProto::UNDEFINED)
@@ -145,7 +108,7 @@ private:
 
 LogicalResult TensorRead::readType() {
   Type elementType =
-      getElementTypeForDataType(reader.context, tensor.data_type());
+      getElementTypeOfDataType(reader.context, tensor.data_type());
   if (!elementType)
     return emitError(loc) << what << " has element type '"
                           << getDataTypeName(tensor.data_type())

@@ -22,11 +22,6 @@ class TensorProto;
 
 namespace aotc::onnx {
 
-/// The MLIR element type of the ONNX `TensorProto.DataType` `dataType`, or
-/// null when aotc does not support it (strings, undefined).
-mlir::Type getElementTypeForDataType(mlir::MLIRContext *context,
-                                     int32_t dataType);
-
 /// The ONNX name of `dataType` for messages ("float", "string", ...).
 std::string getDataTypeName(int32_t dataType);
 

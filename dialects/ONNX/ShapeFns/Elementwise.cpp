@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "dialects/ONNX/IR/ConstantValues.h"
+#include "dialects/ONNX/IR/DataTypes.h"
 #include "dialects/ONNX/IR/ONNXDialect.h"
 #include "dialects/ONNX/ShapeFns/ShapeHelpers.h"
 
@@ -132,7 +133,7 @@ LogicalResult PReluOp::inferShapes() {
 }
 
 LogicalResult CastOp::inferShapes() {
-  Type elementType = getTypeFromOnnxCode(getContext(), getTo());
+  Type elementType = getElementTypeOfDataType(getContext(), getTo());
   if (!elementType)
     return emitOpError() << "unsupported target type code " << getTo()
                          << " (attribute 'to')";

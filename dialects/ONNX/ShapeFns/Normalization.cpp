@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "dialects/ONNX/IR/DataTypes.h"
 #include "dialects/ONNX/IR/ONNXDialect.h"
 #include "dialects/ONNX/ShapeFns/ShapeHelpers.h"
 
@@ -75,7 +76,7 @@ LogicalResult InstanceNormalizationOp::inferShapes() {
 LogicalResult LayerNormalizationOp::inferShapes() {
   // Mean and InvStdDev hold the statistics in stash_type.
   Type elementType = getElementType(getX());
-  Type stashType = getTypeFromOnnxCode(getContext(), getStashType());
+  Type stashType = getElementTypeOfDataType(getContext(), getStashType());
   if (!stashType)
     return emitOpError() << "unsupported stash_type " << getStashType();
   std::optional<ArrayRef<int64_t>> x = getShapeOf(getX());

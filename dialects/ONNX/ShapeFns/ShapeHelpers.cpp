@@ -158,40 +158,6 @@ FailureOr<Shape> normalizeAxes(Operation *op, ArrayRef<int64_t> axes,
   return normalized;
 }
 
-Type getTypeFromOnnxCode(MLIRContext *context, int64_t code) {
-  // TensorProto.DataType; strings, complex and 8-bit floats are unsupported.
-  switch (code) {
-  case 1:
-    return getElementType(context, ElementKind::f32);
-  case 2:
-    return getElementType(context, ElementKind::ui8);
-  case 3:
-    return getElementType(context, ElementKind::i8);
-  case 4:
-    return getElementType(context, ElementKind::ui16);
-  case 5:
-    return getElementType(context, ElementKind::i16);
-  case 6:
-    return getElementType(context, ElementKind::i32);
-  case 7:
-    return getElementType(context, ElementKind::i64);
-  case 9:
-    return getElementType(context, ElementKind::i1);
-  case 10:
-    return getElementType(context, ElementKind::f16);
-  case 11:
-    return getElementType(context, ElementKind::f64);
-  case 12:
-    return getElementType(context, ElementKind::ui32);
-  case 13:
-    return getElementType(context, ElementKind::ui64);
-  case 16:
-    return getElementType(context, ElementKind::bf16);
-  default:
-    return {};
-  }
-}
-
 std::optional<int64_t> getStaticLength(Value value) {
   std::optional<ArrayRef<int64_t>> shape = getShapeOf(value);
   if (!shape || shape->size() != 1 || isDynamic((*shape)[0]))

@@ -78,10 +78,6 @@ mlir::FailureOr<Shape> normalizeAxes(mlir::Operation *op,
                                      llvm::ArrayRef<int64_t> axes, int64_t rank,
                                      llvm::StringRef what = "axis");
 
-/// The MLIR element type of an ONNX TensorProto data type code (1 f32, 7
-/// i64, 9 bool, ...); null for codes the compiler does not support.
-mlir::Type getTypeFromOnnxCode(mlir::MLIRContext *context, int64_t code);
-
 /// The length of a 1-D operand whose values are not known yet, or nullopt.
 std::optional<int64_t> getStaticLength(mlir::Value value);
 

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "dialects/ONNX/IR/ConstantValues.h"
+#include "dialects/ONNX/IR/DataTypes.h"
 #include "dialects/ONNX/IR/ONNXDialect.h"
 #include "dialects/ONNX/ShapeFns/ShapeHelpers.h"
 
@@ -859,7 +860,7 @@ LogicalResult SpaceToDepthOp::inferShapes() {
 LogicalResult EyeLikeOp::inferShapes() {
   Type elementType = getElementType(getInput());
   if (std::optional<int64_t> dtype = getDtype()) {
-    elementType = getTypeFromOnnxCode(getContext(), *dtype);
+    elementType = getElementTypeOfDataType(getContext(), *dtype);
     if (!elementType)
       return emitOpError() << "unsupported dtype " << *dtype;
   }
