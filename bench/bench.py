@@ -4,7 +4,7 @@
     bench/bench.py MODEL [--rounds 5] [--runs 10] [--target native]
 
 MODEL is one of test/lit/utils/torch_models.py's (resnet50, mobilenet_v2,
-resnet18, lenet). Both run single-threaded; rounds alternate between the two
+bert_mini, ...), run on the inputs that script writes. Both run single-threaded; rounds alternate between the two
 (aotc, ORT, aotc, ...) so that machine noise hits both alike. Prints each
 side's median latency, their ratio, and the fraction of this core's measured
 FMA peak that aotc reaches. Needs `npm install` in bench/ (with
@@ -12,14 +12,15 @@ ONNXRUNTIME_NODE_INSTALL=skip) for onnxruntime-node.
 """
 import argparse
 import json
+import math
 import os
 import re
 import statistics
 import subprocess
 import sys
 
+import numpy as np
 import onnx
-from onnx import shape_inference
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "bench")
@@ -30,32 +31,28 @@ def run(cmd, **kwargs):
     return subprocess.run(cmd, check=True, capture_output=True, text=True, **kwargs).stdout
 
 
-def model_flops(path):
-    """2 x multiply-accumulates of Conv, Gemm and MatMul nodes."""
-    model = shape_inference.infer_shapes(onnx.load(path))
-    shapes = {}
-    for value in list(model.graph.value_info) + list(model.graph.input) + list(model.graph.output):
-        dims = [d.dim_value for d in value.type.tensor_type.shape.dim]
-        shapes[value.name] = dims
-    for init in model.graph.initializer:
-        shapes[init.name] = list(init.dims)
+def model_flops(model, shape_flags):
+    """2 x multiply-accumulates of Conv, Gemm and MatMul ops, read off aotc's
+    own shape-inferred graph (so exports with dynamic axes count right)."""
+    graph = run([os.path.join(BUILD, "bin", "aotc"), model, "--emit=onnx", *shape_flags,
+                 "--mlir-elide-resource-strings-if-larger=1"])
+    tensor = r"tensor<((?:\d+x)*)f32>"
     flops = 0
-    for node in model.graph.node:
-        if node.op_type == "Conv":
-            out = shapes[node.output[0]]
-            weight = shapes[node.input[1]]
-            macs = 1
-            for d in out:
-                macs *= d
-            for d in weight[1:]:
-                macs *= d
-            flops += 2 * macs
-        elif node.op_type in ("Gemm", "MatMul"):
-            a, out = shapes[node.input[0]], shapes[node.output[0]]
-            macs = a[-1]
-            for d in out:
-                macs *= d
-            flops += 2 * macs
+    for line in graph.splitlines():
+        op = re.search(r'"onnx\.(Conv|Gemm|MatMul)"', line)
+        if not op:
+            continue
+        types = re.search(r": \((.*)\) -> " + tensor, line)
+        operands = [[int(d) for d in t.split("x") if d]
+                    for t in re.findall(tensor, types.group(1))]
+        out = [int(d) for d in types.group(2).split("x") if d]
+        if op.group(1) == "Conv":
+            reduction = math.prod(operands[1][1:])
+        elif op.group(1) == "Gemm" and "transA = 1" in line:
+            reduction = operands[0][0]
+        else:
+            reduction = operands[0][-1]
+        flops += 2 * math.prod(out) * reduction
     return flops
 
 
@@ -66,13 +63,13 @@ def fma_peak_gflops():
     return float(run([exe]).split()[0])
 
 
-def aotc_median(exe, input_npy, runs):
-    out = run([exe, input_npy, "--bench", str(runs)])
+def aotc_median(exe, input_npys, runs):
+    out = run([exe, *input_npys, "--bench", str(runs)])
     return float(re.search(r"median: ([0-9.]+) ms", out).group(1))
 
 
-def ort_median(model, input_npy, runs):
-    out = run(["node", os.path.join(BENCH, "ort-time.js"), model, input_npy, str(runs)],
+def ort_median(model, input_npys, runs):
+    out = run(["node", os.path.join(BENCH, "ort-time.js"), model, str(runs), *input_npys],
               cwd=BENCH, env=dict(os.environ, OMP_NUM_THREADS="1"))
     return statistics.median(json.loads(out))
 
@@ -88,17 +85,25 @@ def main():
     cache = os.path.join(BUILD, "test-cache")
     run([sys.executable, os.path.join(ROOT, "test/lit/utils/torch_models.py"), args.model, cache])
     model = os.path.join(cache, args.model + ".onnx")
-    input_npy = os.path.join(cache, args.model + ".input.npy")
+    graph = onnx.load(model, load_external_data=False).graph
+    initializers = {init.name for init in graph.initializer}
+    input_names = [v.name for v in graph.input if v.name not in initializers]
+    input_npys = [os.path.join(cache, f"{args.model}.{name}.npy") for name in input_names]
+    input_shapes = {name: np.load(npy, mmap_mode="r").shape
+                    for name, npy in zip(input_names, input_npys)}
     exe = os.path.join(BUILD, "bench", args.model)
     os.makedirs(os.path.dirname(exe), exist_ok=True)
-    run([os.path.join(BUILD, "bin", "aotc"), model, f"--target={args.target}", "-o", exe])
+    shape_flags = [f"--input-shape={name}:{'x'.join(map(str, shape))}"
+                   for name, shape in input_shapes.items()]
+    run([os.path.join(BUILD, "bin", "aotc"), model, f"--target={args.target}", *shape_flags,
+         "-o", exe])
 
     aotc_times, ort_times = [], []
     for _ in range(args.rounds):
-        aotc_times.append(aotc_median(exe, input_npy, args.runs))
-        ort_times.append(ort_median(model, input_npy, args.runs))
+        aotc_times.append(aotc_median(exe, input_npys, args.runs))
+        ort_times.append(ort_median(model, input_npys, args.runs))
     aotc_ms, ort_ms = statistics.median(aotc_times), statistics.median(ort_times)
-    flops = model_flops(model)
+    flops = model_flops(model, shape_flags)
     peak = fma_peak_gflops()
     achieved = flops / (aotc_ms * 1e-3) * 1e-9
     print(f"{args.model}: aotc {aotc_ms:.2f} ms, onnxruntime {ort_ms:.2f} ms "

@@ -27,7 +27,7 @@ void buildONNXPipeline(OpPassManager &pm, const CompilerOptions &options) {
 void buildLinalgPipeline(OpPassManager &pm) {
   pm.addPass(createConvertONNXToLinalgPass());
   pm.addPass(createCanonicalizerPass());
-  pm.addPass(mlir::createLinalgElementwiseOpFusionPass());
+  pm.addPass(createFusePass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
 }

@@ -82,6 +82,37 @@ def ConvertONNXToLinalgPass
 }
 
 //===----------------------------------------------------------------------===//
+// Linalg on tensors
+//===----------------------------------------------------------------------===//
+
+def FusePass : Pass<"aotc-fuse", "mlir::ModuleOp"> {
+  let summary = "Fuse elementwise linalg ops without recomputing them";
+  let description = [{
+    Linalg's elementwise fusion (producer into consumer, reshapes folded by
+    expansion, constant folding), steered by a cost rule: a producer that
+    computes something is fused only where the consumer reads each of its
+    elements once, that is where the consumer's indexing map of the fused
+    operand uses every consumer loop. Fusing `x + bias` into a matmul would
+    otherwise recompute it N times per element and hide the contraction from
+    the tiling that makes it fast. Producers that only move data (transpose,
+    broadcast: their body yields an input unchanged) are always fused: they
+    become an indexing map of the consumer.
+
+    Before:
+    ```mlir
+    %y = linalg.generic {indexing_maps = [#id, #id]} ins(%x) outs(%e) { addf }
+    %z = linalg.generic {indexing_maps = [#mk, #kn, #mn], iterator_types =
+           ["parallel", "parallel", "reduction"]} ins(%y, %w) outs(%acc) { mulf, addf }
+    ```
+    After: unchanged, where the default elementwise fusion puts the `addf`
+    inside the contraction's body.
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::tensor::TensorDialect",
+                           "::mlir::affine::AffineDialect"];
+}
+
+//===----------------------------------------------------------------------===//
 // Code generation
 //===----------------------------------------------------------------------===//
 
