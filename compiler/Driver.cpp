@@ -5,6 +5,7 @@
 #include "compiler/Diagnostics.h"
 #include "compiler/Emit/EntryPoint.h"
 #include "compiler/Emit/ExecutableLinker.h"
+#include "compiler/Emit/GPUProgram.h"
 #include "compiler/Emit/HeaderEmitter.h"
 #include "compiler/Emit/ModelInterface.h"
 #include "compiler/Emit/Weights.h"
@@ -13,6 +14,8 @@
 #include "dialects/ONNX/IR/ONNXDialect.h"
 #include "dialects/ONNX/Import/ONNXImporter.h"
 #include "targets/Common/ObjectEmitter.h"
+#include "targets/NVPTX/NVPTXPipeline.h"
+#include "targets/NVPTX/PTXAssembler.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/MLIRContext.h"
@@ -22,7 +25,9 @@
 #include "mlir/Support/FileUtilities.h"
 #include "mlir/Support/Timing.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/GPU/GPUToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/NVVM/NVVMToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Export.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
@@ -42,6 +47,10 @@ void registerCompilerDialects(DialectRegistry &registry) {
   registerAllExtensions(registry);
   registerBuiltinDialectTranslation(registry);
   registerLLVMDialectTranslation(registry);
+  // GPU targets: kernels to PTX, gpu.binary and launches to host LLVM IR.
+  registerGPUDialectTranslation(registry);
+  registerNVVMDialectTranslation(registry);
+  gpu::registerOffloadingLLVMTranslationInterfaceExternalModels(registry);
 }
 
 namespace {
@@ -80,6 +89,9 @@ private:
   bool writeFile(StringRef path, ArrayRef<char> bytes);
   std::string getRuntimeArchive(const TargetDescription &target);
   void printMemoryPlan(func::FuncOp graph);
+  bool readMemoryPlan(ModelInterface &model);
+  bool generateGPUCode(const TargetDescription &target, ModelInterface &model,
+                       StringRef name);
 
   const CompilerOptions &options;
   MLIRContext context;
@@ -129,7 +141,7 @@ std::string Compilation::getRuntimeArchive(const TargetDescription &target) {
     dir = llvm::sys::path::parent_path(llvm::sys::path::parent_path(tool));
     llvm::sys::path::append(dir, "lib", "aotc-runtime");
   }
-  llvm::sys::path::append(dir, target.runtimeTriple, "libaotc_runtime.a");
+  llvm::sys::path::append(dir, target.runtimeTriple, target.runtimeArchive);
   return dir.str().str();
 }
 
@@ -143,6 +155,90 @@ void Compilation::printMemoryPlan(func::FuncOp graph) {
                                "%lld bytes, ratio %.3f\n",
                                (long long)size.getInt(),
                                (long long)bound.getInt(), ratio);
+}
+
+bool Compilation::readMemoryPlan(ModelInterface &model) {
+  // The memory plan is recorded on the graph function by aotc-plan-memory.
+  auto graph = module->lookupSymbol<func::FuncOp>("main_graph");
+  auto arenaSize =
+      graph ? graph->getAttrOfType<IntegerAttr>("aotc.arena_size") : nullptr;
+  auto lowerBound =
+      graph ? graph->getAttrOfType<IntegerAttr>("aotc.arena_lower_bound")
+            : nullptr;
+  if (!arenaSize || !lowerBound)
+    return fail(options.inputPath, "internal error: no memory plan");
+  model.arenaSize = arenaSize.getInt();
+  model.arenaLowerBound = lowerBound.getInt();
+  if (options.printMemoryPlan)
+    printMemoryPlan(graph);
+  return true;
+}
+
+/// GPU targets: kernels to PTX and a cubin, the host to launches, linked
+/// against libc (the runtime loads the driver at run time).
+bool Compilation::generateGPUCode(const TargetDescription &target,
+                                  ModelInterface &model, StringRef name) {
+  if (options.emit == EmitKind::Object || options.emit == EmitKind::Assembly)
+    return fail(options.inputPath,
+                "a GPU target produces an executable, PTX (--emit=ptx) or "
+                "LLVM IR (--emit=llvm), not an object or assembly");
+  if (!runPasses("Code generation", [&](PassManager &pm) {
+        return buildNVPTXCodegenPipeline(pm, target);
+      }))
+    return false;
+  if (!readMemoryPlan(model))
+    return false;
+  SmallVector<std::string> weightSymbols;
+  auto graph = module->lookupSymbol<func::FuncOp>("main_graph");
+  if (auto symbols = graph->getAttrOfType<ArrayAttr>("aotc.weights"))
+    for (auto symbol : symbols.getAsRange<FlatSymbolRefAttr>())
+      weightSymbols.push_back(symbol.getValue().str());
+  SmallVector<WeightData> weights = detachWeights(*module);
+  if (!runPasses("Lowering to NVVM and PTX", [&](PassManager &pm) {
+        return buildNVPTXLoweringPipeline(pm, target, getCUDAToolkitPath());
+      }))
+    return false;
+  FailureOr<std::string> ptx = getKernelPTX(*module);
+  if (failed(ptx))
+    return false;
+  if (options.emit == EmitKind::PTX)
+    return writeText([&](llvm::raw_ostream &os) { os << *ptx; });
+  if (!ptx->empty()) {
+    TimingScope ptxasTimer = rootTimer.nest("ptxas");
+    auto cubin = assemblePTX(*ptx, target.gpu->chip);
+    if (!cubin)
+      return fail(options.inputPath, llvm::toString(cubin.takeError()));
+    setKernelCubin(*module, *cubin);
+  }
+
+  TimingScope translateTimer = rootTimer.nest("Translation to LLVM IR");
+  llvm::LLVMContext llvmContext;
+  std::unique_ptr<llvm::Module> llvmModule =
+      translateModuleToLLVMIR(*module, llvmContext, name);
+  if (!llvmModule)
+    return fail(options.inputPath, "translation to LLVM IR failed");
+  if (llvm::Error error = attachWeights(*llvmModule, weights))
+    return fail(options.inputPath, llvm::toString(std::move(error)));
+  if (llvm::Error error = emitGPUProgram(*llvmModule, model, "main_graph",
+                                         weightSymbols, *ptx))
+    return fail(options.inputPath, llvm::toString(std::move(error)));
+  emitExecutableDescriptor(*llvmModule, model, target.name);
+  if (options.emit == EmitKind::LLVMIR)
+    return writeText(
+        [&](llvm::raw_ostream &os) { llvmModule->print(os, nullptr); });
+  translateTimer.stop();
+
+  TimingScope objectTimer = rootTimer.nest("LLVM optimization and codegen");
+  auto code = emitObject(*llvmModule, target, llvm::Reloc::Static,
+                         CodeFileKind::Object);
+  if (!code)
+    return fail(options.inputPath, llvm::toString(code.takeError()));
+  objectTimer.stop();
+  TimingScope linkTimer = rootTimer.nest("Linking");
+  if (llvm::Error error = linkLibCExecutable(
+          *code, getRuntimeArchive(target), options.outputPath))
+    return fail(options.outputPath, llvm::toString(std::move(error)));
+  return true;
 }
 
 bool Compilation::run() {
@@ -182,6 +278,9 @@ bool Compilation::run() {
   llvm::Expected<TargetDescription> target = lookupTarget(options.target);
   if (!target)
     return fail(options.inputPath, llvm::toString(target.takeError()));
+  if (options.emit == EmitKind::PTX && !target->gpu)
+    return fail(options.inputPath, "--emit=ptx needs a GPU target "
+                                   "(--target=sm_80, sm_90, ...)");
 
   // Names now live in the model interface; LLVM has no use for them.
   for (unsigned i = 0, e = graph.getNumArguments(); i < e; ++i)
@@ -196,24 +295,15 @@ bool Compilation::run() {
     return false;
   if (options.emit == EmitKind::Linalg)
     return writeText([&](llvm::raw_ostream &os) { module->print(os); });
+  if (target->strategy == CodegenStrategy::GPUKernels)
+    return generateGPUCode(*target, *model, name);
 
   if (!runPasses("Code generation", [&](PassManager &pm) {
         return buildCPUCodegenPipeline(pm, *target);
       }))
     return false;
-  // The memory plan is recorded on the graph function by aotc-plan-memory.
-  graph = module->lookupSymbol<func::FuncOp>("main_graph");
-  auto arenaSize =
-      graph ? graph->getAttrOfType<IntegerAttr>("aotc.arena_size") : nullptr;
-  auto lowerBound =
-      graph ? graph->getAttrOfType<IntegerAttr>("aotc.arena_lower_bound")
-            : nullptr;
-  if (!arenaSize || !lowerBound)
-    return fail(options.inputPath, "internal error: no memory plan");
-  model->arenaSize = arenaSize.getInt();
-  model->arenaLowerBound = lowerBound.getInt();
-  if (options.printMemoryPlan && graph)
-    printMemoryPlan(graph);
+  if (!readMemoryPlan(*model))
+    return false;
   SmallVector<WeightData> weights = detachWeights(*module);
   if (!runPasses("Lowering to LLVM", buildLLVMLoweringPipeline))
     return false;

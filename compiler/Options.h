@@ -23,6 +23,8 @@ enum class EmitKind {
   Object,
   /// A statically linked executable (runtime linked in).
   Executable,
+  /// The kernels of a GPU target, as PTX text.
+  PTX,
 };
 
 struct CompilerOptions {

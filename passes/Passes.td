@@ -253,4 +253,51 @@ def PlanMemoryPass : Pass<"aotc-plan-memory", "mlir::ModuleOp"> {
                            "::mlir::memref::MemRefDialect"];
 }
 
+def MapToGPUPass : Pass<"aotc-map-to-gpu", "mlir::ModuleOp"> {
+  let summary = "Run the linalg ops of planned functions as GPU kernels";
+  let description = [{
+    Runs on bufferized functions after `aotc-plan-memory`, for GPU targets.
+    Each `memref.get_global` (a weight) becomes a trailing function argument,
+    listed in order as the function's `aotc.weights` attribute, so kernels
+    read weights from device memory. Each linalg op (and each `memref.copy`,
+    made a `linalg.copy`) becomes loops: its outer parallel loop nest is
+    mapped to one `gpu.launch` of 1-D blocks, one thread per iteration
+    point, the thread id delinearized with the innermost dimension fastest so
+    that neighbouring threads access neighbouring elements; reduction loops
+    stay sequential in each thread. An op whose outer loop is a reduction
+    runs in a single thread. Constants and views the kernel uses are rebuilt
+    inside it, so kernels capture only the function's arguments. Every
+    launch names its kernel `@aotc_kernels::@FUNC_N_OP` for
+    `gpu-kernel-outlining`. Memory accesses left on the host are errors.
+
+    Before:
+    ```mlir
+    func.func @f(%arena: memref<64xi8>, %x: memref<4x8xf32>, %y: memref<4x8xf32>) {
+      linalg.generic ... ins(%x : memref<4x8xf32>) outs(%y : memref<4x8xf32>) { ... }
+    }
+    ```
+    After:
+    ```mlir
+    func.func @f(%arena: memref<64xi8>, %x: memref<4x8xf32>, %y: memref<4x8xf32>)
+        attributes {aotc.weights = []} {
+      gpu.launch blocks(%bx, %by, %bz) in (%gx = %c1, ...) threads(%tx, %ty, %tz) in (%sx = %c32, ...)
+          module(@aotc_kernels) function(@f_0_generic) {
+        %i = arith.addi (%bx * 32), %tx
+        scf.if (%i < 32) { memref.load %x[%i / 8, %i % 8] ... memref.store ... }
+        gpu.terminator
+      }
+    }
+    ```
+  }];
+  let options = [
+    Option<"blockSize", "block-size", "int64_t", /*default=*/"256",
+           "Threads per block">,
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::gpu::GPUDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::scf::SCFDialect"];
+}
+
 #endif // AOTC_PASSES_TD

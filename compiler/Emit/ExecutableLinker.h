@@ -16,6 +16,14 @@ llvm::Error linkExecutable(llvm::ArrayRef<char> object,
                            llvm::StringRef runtimeArchive,
                            llvm::StringRef outputPath);
 
+/// Links the model object with the runtime archive into an x86-64 Linux
+/// executable that is dynamically linked against the host's glibc only (GPU
+/// targets: the runtime dlopen()s the GPU driver). Needs the C library's
+/// start files (crt1.o, ...) on this machine.
+llvm::Error linkLibCExecutable(llvm::ArrayRef<char> object,
+                               llvm::StringRef runtimeArchive,
+                               llvm::StringRef outputPath);
+
 } // namespace aotc
 
 #endif // AOTC_COMPILER_EMIT_EXECUTABLELINKER_H

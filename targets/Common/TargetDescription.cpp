@@ -28,6 +28,10 @@ void initializeLLVMTargets() {
     LLVMInitializeAArch64Target();
     LLVMInitializeAArch64TargetMC();
     LLVMInitializeAArch64AsmPrinter();
+    LLVMInitializeNVPTXTargetInfo();
+    LLVMInitializeNVPTXTarget();
+    LLVMInitializeNVPTXTargetMC();
+    LLVMInitializeNVPTXAsmPrinter();
   });
 }
 
@@ -44,6 +48,8 @@ static std::pair<std::string, std::string> getHostCPU() {
 
 Expected<TargetDescription> lookupTarget(StringRef name) {
   initializeLLVMTargets();
+  if (std::optional<TargetDescription> gpu = lookupGPUTarget(name))
+    return std::move(*gpu);
   std::string cpu = name.str(), features;
   Triple hostTriple(sys::getDefaultTargetTriple());
   if (name == "native")
@@ -79,8 +85,9 @@ Expected<TargetDescription> lookupTarget(StringRef name) {
   }
   return createStringError(
       "unknown target '" + name.str() +
-      "': expected native, x86-64, aarch64 or an LLVM CPU name of either "
-      "(x86-64-v3, x86-64-v4, znver4, neoverse-v2, cortex-a78, ...)");
+      "': expected native, x86-64, aarch64, an LLVM CPU name of either "
+      "(x86-64-v3, x86-64-v4, znver4, neoverse-v2, cortex-a78, ...) or a GPU "
+      "architecture (sm_80, sm_86, sm_89, sm_90, sm_90a)");
 }
 
 } // namespace aotc

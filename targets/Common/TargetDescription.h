@@ -14,6 +14,7 @@
 #include "llvm/Support/Error.h"
 #include "llvm/TargetParser/Triple.h"
 
+#include <optional>
 #include <string>
 
 namespace llvm {
@@ -26,6 +27,20 @@ namespace aotc {
 /// result kept in vector registers, reduction dimension stepped by K.
 struct MatmulTile {
   int64_t m, n, k;
+};
+
+/// How linalg on tensors becomes code: register tiles and vectors for a
+/// CPU, or kernels mapped to blocks and threads of a GPU.
+enum class CodegenStrategy { CPUVectorize, GPUKernels };
+
+/// The device side of a GPU target.
+struct GPUDescription {
+  /// LLVM NVPTX CPU name, which is also ptxas's -arch (e.g. "sm_90a").
+  std::string chip;
+  /// LLVM NVPTX features: the PTX ISA version the PTX declares.
+  std::string features;
+  /// Threads per block of the kernels.
+  int64_t blockSize = 256;
 };
 
 struct TargetDescription {
@@ -43,6 +58,12 @@ struct TargetDescription {
   llvm::SmallVector<std::string> mathOpsToExpand;
   /// Folder name of the runtime archive built for this triple.
   std::string runtimeTriple;
+  /// File name of the runtime archive in that folder.
+  std::string runtimeArchive = "libaotc_runtime.a";
+  CodegenStrategy strategy = CodegenStrategy::CPUVectorize;
+  /// Set for GPU targets, whose other fields describe the host (x86-64
+  /// Linux, linked against libc to load the GPU driver at run time).
+  std::optional<GPUDescription> gpu;
 };
 
 /// A family of targets sharing one LLVM backend.
@@ -59,12 +80,16 @@ struct TargetFamily {
 const TargetFamily &getX86Family();
 const TargetFamily &getAArch64Family();
 
+/// The GPU target named `name` ("sm_80", "sm_90a", ...), if it is one.
+std::optional<TargetDescription> lookupGPUTarget(llvm::StringRef name);
+
 /// Initializes the LLVM backends aotc generates code with (once).
 void initializeLLVMTargets();
 
 /// Builds the description of `name`: "native", an architecture name
 /// ("x86-64", "aarch64") or an LLVM CPU name of a supported architecture
-/// ("x86-64-v4", "znver4", "neoverse-v2", "cortex-a78").
+/// ("x86-64-v4", "znver4", "neoverse-v2", "cortex-a78"), or a GPU
+/// architecture ("sm_80", "sm_86", "sm_89", "sm_90", "sm_90a").
 llvm::Expected<TargetDescription> lookupTarget(llvm::StringRef name);
 
 } // namespace aotc

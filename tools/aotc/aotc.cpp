@@ -31,7 +31,8 @@ static cl::opt<std::string>
     target("target",
            cl::desc("Target: native, x86-64, x86-64-v3, x86-64-v4, znver4, "
                     "aarch64, neoverse-v2, cortex-a78, or another LLVM CPU "
-                    "name of x86-64 or AArch64"),
+                    "name of x86-64 or AArch64; or an NVIDIA GPU: sm_80, "
+                    "sm_86, sm_89, sm_90, sm_90a"),
            cl::init("native"), cl::cat(aotcCategory));
 static cl::opt<EmitKind>
     emit("emit", cl::desc("What to produce (default: exe, or obj with -c)"),
@@ -44,7 +45,9 @@ static cl::opt<EmitKind>
                     clEnumValN(EmitKind::Object, "obj",
                                "a relocatable object with aotc_NAME_run"),
                     clEnumValN(EmitKind::Executable, "exe",
-                               "a statically linked executable")),
+                               "an executable"),
+                    clEnumValN(EmitKind::PTX, "ptx",
+                               "the kernels of a GPU target as PTX")),
          cl::cat(aotcCategory));
 static cl::opt<bool>
     compileOnly("c", cl::desc("Emit an object (same as --emit=obj)"),

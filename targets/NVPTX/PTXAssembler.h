@@ -1,0 +1,27 @@
+//===- PTXAssembler.h - ptxas, run from aotc --------------------*- C++ -*-===//
+
+#ifndef AOTC_TARGETS_NVPTX_PTXASSEMBLER_H
+#define AOTC_TARGETS_NVPTX_PTXASSEMBLER_H
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/Support/Error.h"
+
+#include <string>
+
+namespace aotc {
+
+/// ptxas's path: $AOTC_PTXAS if set, else the CUDA Toolkit's at
+/// /usr/local/cuda/bin/ptxas.
+std::string getPTXAssemblerPath();
+
+/// The CUDA Toolkit folder ptxas belongs to (libdevice lives there).
+std::string getCUDAToolkitPath();
+
+/// Assembles `ptx` into a cubin for `arch` (e.g. "sm_90") with ptxas -O3.
+/// The error is one line: ptxas missing, or its first error message.
+llvm::Expected<llvm::SmallVector<char, 0>> assemblePTX(llvm::StringRef ptx,
+                                                       llvm::StringRef arch);
+
+} // namespace aotc
+
+#endif // AOTC_TARGETS_NVPTX_PTXASSEMBLER_H
