@@ -23,6 +23,7 @@
 #define AOTC_MAX_TENSORS 4096
 
 int aotc_entry(const uintptr_t *initial_sp);
+int aotc_command_line(int argc, char **argv);
 
 static const char *aotc_input_paths[AOTC_MAX_TENSORS];
 static const char *aotc_output_paths[AOTC_MAX_TENSORS];
@@ -349,11 +350,15 @@ static int aotc_main(int argc, char **argv) {
   return aotc_write_outputs(num_outputs);
 }
 
+/* The command line; returns the exit status. Called by aotc_entry, or by a
+ * C library's main() in executables that link one (GPU targets). */
+int aotc_command_line(int argc, char **argv) {
+  aotc_text_init(&aotc_line, aotc_line_buffer, sizeof(aotc_line_buffer));
+  return aotc_main(argc, argv);
+}
+
 /* Called by _start (start.S) with the initial stack pointer: argc, then
  * argv[0..argc-1], NULL, then the environment. */
 int aotc_entry(const uintptr_t *initial_sp) {
-  aotc_text_init(&aotc_line, aotc_line_buffer, sizeof(aotc_line_buffer));
-  int argc = (int)initial_sp[0];
-  char **argv = (char **)(initial_sp + 1);
-  return aotc_main(argc, argv);
+  return aotc_command_line((int)initial_sp[0], (char **)(initial_sp + 1));
 }
