@@ -224,6 +224,91 @@ bool mayAlias(Value a, Value b) {
   return x.begin < y.end && y.begin < x.end;
 }
 
+/// Keeps a reduction's accumulator in a register: in `loop`, a load and a
+/// later store of the same loop-invariant element, where nothing else in
+/// the loop may touch that element, become a value carried by the loop,
+/// loaded before it and stored after it. (LLVM cannot do this: kernel
+/// arguments may alias.) Returns the new loop, or null if none changed.
+scf::ForOp promoteAccumulator(scf::ForOp loop, IRRewriter &rewriter) {
+  for (Operation &op : loop.getBody()->without_terminator()) {
+    auto load = dyn_cast<memref::LoadOp>(&op);
+    if (!load || !llvm::all_of(load.getIndices(), [&](Value index) {
+          return loop.isDefinedOutsideOfLoop(index);
+        }) ||
+        !loop.isDefinedOutsideOfLoop(load.getMemRef()))
+      continue;
+    memref::StoreOp store;
+    bool safe = true;
+    loop.getBody()->walk([&](Operation *access) {
+      if (access == load)
+        return;
+      auto other = dyn_cast<memref::StoreOp>(access);
+      if (!store && other && other->getBlock() == loop.getBody() &&
+          other.getMemRef() == load.getMemRef() &&
+          other.getIndices() == load.getIndices() &&
+          load->isBeforeInBlock(other)) {
+        store = other;
+        return;
+      }
+      Value memref;
+      if (auto otherLoad = dyn_cast<memref::LoadOp>(access))
+        memref = otherLoad.getMemRef();
+      else if (other)
+        memref = other.getMemRef();
+      else if (!isMemoryEffectFree(access) &&
+               !isa<scf::ForOp, scf::YieldOp, scf::IfOp>(access))
+        safe = false;
+      if (memref && mayAlias(memref, load.getMemRef()))
+        safe = false;
+    });
+    if (!store || !safe)
+      continue;
+
+    rewriter.setInsertionPoint(loop);
+    Value initial = memref::LoadOp::create(rewriter, load.getLoc(),
+                                           load.getMemRef(), load.getIndices());
+    Value stored = store.getValueToStore();
+    FailureOr<LoopLikeOpInterface> promoted =
+        cast<LoopLikeOpInterface>(loop.getOperation())
+            .replaceWithAdditionalYields(
+                rewriter, initial, /*replaceInitOperandUsesInLoop=*/false,
+                [&](OpBuilder &, Location, ArrayRef<BlockArgument>) {
+                  return SmallVector<Value>{stored};
+                });
+    if (failed(promoted))
+      return nullptr;
+    auto newLoop = cast<scf::ForOp>(promoted->getOperation());
+    rewriter.replaceAllUsesWith(load, newLoop.getRegionIterArgs().back());
+    rewriter.setInsertionPointAfter(newLoop);
+    memref::StoreOp::create(rewriter, store.getLoc(),
+                            newLoop.getResults().back(), store.getMemRef(),
+                            store.getIndices());
+    rewriter.eraseOp(store);
+    rewriter.eraseOp(load);
+    return newLoop;
+  }
+  return nullptr;
+}
+
+/// Register accumulators for every reduction loop of the kernel, innermost
+/// first, so that an accumulator moves out through each enclosing loop;
+/// multiplies and adds may fuse into FMAs (as nvcc's default -fmad does).
+void optimizeKernel(gpu::LaunchOp launch) {
+  IRRewriter rewriter(launch.getContext());
+  SmallVector<scf::ForOp> loops;
+  launch.getBody().walk([&](scf::ForOp loop) { loops.push_back(loop); });
+  // Each promotion replaces its loop; enclosing loops stay valid.
+  for (scf::ForOp loop : loops)
+    while (loop)
+      loop = promoteAccumulator(loop, rewriter);
+  auto contract = arith::FastMathFlagsAttr::get(
+      launch.getContext(), arith::FastMathFlags::contract);
+  launch.getBody().walk([&](Operation *op) {
+    if (isa<arith::MulFOp, arith::AddFOp, arith::SubFOp>(op))
+      op->setAttr("fastmath", contract);
+  });
+}
+
 LogicalResult mapFunction(func::FuncOp func, int64_t blockSize) {
   bindWeightsToArguments(func);
 
@@ -304,8 +389,10 @@ LogicalResult mapFunction(func::FuncOp func, int64_t blockSize) {
     if (failed(mapParallelLoop(nest, blockSize, name)))
       return failure();
   }
-  for (gpu::LaunchOp launch : func.getOps<gpu::LaunchOp>())
+  for (gpu::LaunchOp launch : func.getOps<gpu::LaunchOp>()) {
     sinkHostValues(launch);
+    optimizeKernel(launch);
+  }
 
   // Anything still reading or writing memory on the host would touch device
   // buffers from the CPU.

@@ -24,3 +24,17 @@ llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.with_environment("PYTHONPATH", utils, append_path=True)
 llvm_config.add_tool_substitutions(["aotc", "aotc-opt"], [config.aotc_tools_dir])
+
+# GPU targets: ptxas (CUDA Toolkit, or $AOTC_PTXAS) assembles PTX without a
+# GPU; running GPU executables needs the NVIDIA driver, which only machines
+# with a GPU have.
+ptxas = os.environ.get("AOTC_PTXAS", "/usr/local/cuda/bin/ptxas")
+if os.access(ptxas, os.X_OK):
+    config.available_features.add("ptxas")
+    config.substitutions.append(("%ptxas", ptxas))
+try:
+    import ctypes
+    ctypes.CDLL("libcuda.so.1")
+    config.available_features.add("cuda-driver")
+except OSError:
+    pass
