@@ -182,6 +182,13 @@ bool Compilation::generateGPUCode(const TargetDescription &target,
     return fail(options.inputPath,
                 "a GPU target produces an executable, PTX (--emit=ptx) or "
                 "LLVM IR (--emit=llvm), not an object or assembly");
+  // The CUDA Toolkit's parts are looked for before any work.
+  if (options.emit == EmitKind::Executable)
+    if (llvm::Error error = checkPTXAssembler())
+      return fail(options.inputPath, llvm::toString(std::move(error)));
+  llvm::Expected<std::string> toolkit = getCUDAToolkitPath();
+  if (!toolkit)
+    return fail(options.inputPath, llvm::toString(toolkit.takeError()));
   if (!runPasses("Code generation", [&](PassManager &pm) {
         return buildNVPTXCodegenPipeline(pm, target);
       }))
@@ -195,7 +202,7 @@ bool Compilation::generateGPUCode(const TargetDescription &target,
       weightSymbols.push_back(symbol.getValue().str());
   SmallVector<WeightData> weights = detachWeights(*module);
   if (!runPasses("Lowering to NVVM and PTX", [&](PassManager &pm) {
-        return buildNVPTXLoweringPipeline(pm, target, getCUDAToolkitPath());
+        return buildNVPTXLoweringPipeline(pm, target, *toolkit);
       }))
     return false;
   FailureOr<std::string> ptx = getKernelPTX(*module);

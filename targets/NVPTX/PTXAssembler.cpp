@@ -20,10 +20,35 @@ std::string getPTXAssemblerPath() {
   return "/usr/local/cuda/bin/ptxas";
 }
 
-std::string getCUDAToolkitPath() {
-  // <toolkit>/bin/ptxas
-  return sys::path::parent_path(sys::path::parent_path(getPTXAssemblerPath()))
-      .str();
+/// libdevice inside a CUDA Toolkit folder.
+static std::string getLibDevicePath(StringRef toolkit) {
+  SmallString<128> path(toolkit);
+  sys::path::append(path, "nvvm", "libdevice", "libdevice.10.bc");
+  return path.str().str();
+}
+
+Expected<std::string> getCUDAToolkitPath() {
+  // <toolkit>/bin/ptxas; else the default installation.
+  std::string besidePTXAS =
+      sys::path::parent_path(sys::path::parent_path(getPTXAssemblerPath()))
+          .str();
+  for (StringRef toolkit : {StringRef(besidePTXAS), StringRef("/usr/local/cuda")})
+    if (sys::fs::exists(getLibDevicePath(toolkit)))
+      return toolkit.str();
+  return createStringError(
+      "the CUDA Toolkit's libdevice (math functions for kernels) is missing: "
+      "expected " +
+      getLibDevicePath("/usr/local/cuda") +
+      " (install the CUDA Toolkit or set AOTC_PTXAS to its ptxas)");
+}
+
+Error checkPTXAssembler() {
+  std::string ptxas = getPTXAssemblerPath();
+  if (sys::fs::can_execute(ptxas))
+    return Error::success();
+  return createStringError(
+      "ptxas not found at '" + ptxas +
+      "' (install the CUDA Toolkit or set AOTC_PTXAS to ptxas's path)");
 }
 
 /// A temporary file that is removed when this goes out of scope.
@@ -42,11 +67,9 @@ static Error createTemporary(StringRef suffix, TemporaryFile &file) {
 }
 
 Expected<SmallVector<char, 0>> assemblePTX(StringRef ptx, StringRef arch) {
+  if (Error error = checkPTXAssembler())
+    return std::move(error);
   std::string ptxas = getPTXAssemblerPath();
-  if (!sys::fs::can_execute(ptxas))
-    return createStringError(
-        "ptxas not found at '" + ptxas +
-        "' (install the CUDA Toolkit or set AOTC_PTXAS to ptxas's path)");
   TemporaryFile input, output, messages;
   if (Error error = createTemporary("ptx", input))
     return std::move(error);

@@ -14,8 +14,12 @@ namespace aotc {
 /// /usr/local/cuda/bin/ptxas.
 std::string getPTXAssemblerPath();
 
-/// The CUDA Toolkit folder ptxas belongs to (libdevice lives there).
-std::string getCUDAToolkitPath();
+/// The CUDA Toolkit folder holding libdevice (the math functions kernels
+/// call): ptxas's, else /usr/local/cuda; an error if neither has it.
+llvm::Expected<std::string> getCUDAToolkitPath();
+
+/// An error unless ptxas is there and executable.
+llvm::Error checkPTXAssembler();
 
 /// Assembles `ptx` into a cubin for `arch` (e.g. "sm_90") with ptxas -O3.
 /// The error is one line: ptxas missing, or its first error message.
