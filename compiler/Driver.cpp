@@ -90,6 +90,9 @@ private:
   std::string getRuntimeArchive(const TargetDescription &target);
   void printMemoryPlan(func::FuncOp graph);
   bool readMemoryPlan(ModelInterface &model);
+  std::unique_ptr<llvm::Module>
+  translateToLLVMIR(llvm::LLVMContext &llvmContext, StringRef name,
+                    ArrayRef<WeightData> weights);
   bool generateGPUCode(const TargetDescription &target, ModelInterface &model,
                        StringRef name);
 
@@ -174,6 +177,23 @@ bool Compilation::readMemoryPlan(ModelInterface &model) {
   return true;
 }
 
+/// The lowered module as LLVM IR, with the detached weights put back.
+std::unique_ptr<llvm::Module>
+Compilation::translateToLLVMIR(llvm::LLVMContext &llvmContext, StringRef name,
+                               ArrayRef<WeightData> weights) {
+  std::unique_ptr<llvm::Module> llvmModule =
+      translateModuleToLLVMIR(*module, llvmContext, name);
+  if (!llvmModule) {
+    fail(options.inputPath, "translation to LLVM IR failed");
+    return nullptr;
+  }
+  if (llvm::Error error = attachWeights(*llvmModule, weights)) {
+    fail(options.inputPath, llvm::toString(std::move(error)));
+    return nullptr;
+  }
+  return llvmModule;
+}
+
 /// GPU targets: kernels to PTX and a cubin, the host to launches, linked
 /// against libc (the runtime loads the driver at run time).
 bool Compilation::generateGPUCode(const TargetDescription &target,
@@ -221,13 +241,11 @@ bool Compilation::generateGPUCode(const TargetDescription &target,
   TimingScope translateTimer = rootTimer.nest("Translation to LLVM IR");
   llvm::LLVMContext llvmContext;
   std::unique_ptr<llvm::Module> llvmModule =
-      translateModuleToLLVMIR(*module, llvmContext, name);
+      translateToLLVMIR(llvmContext, name, weights);
   if (!llvmModule)
-    return fail(options.inputPath, "translation to LLVM IR failed");
-  if (llvm::Error error = attachWeights(*llvmModule, weights))
-    return fail(options.inputPath, llvm::toString(std::move(error)));
-  if (llvm::Error error = emitGPUProgram(*llvmModule, model, "main_graph",
-                                         weightSymbols, *ptx))
+    return false;
+  if (llvm::Error error =
+          emitGPUProgram(*llvmModule, model, "main_graph", weightSymbols, *ptx))
     return fail(options.inputPath, llvm::toString(std::move(error)));
   emitExecutableDescriptor(*llvmModule, model, target.name);
   if (options.emit == EmitKind::LLVMIR)
@@ -242,8 +260,8 @@ bool Compilation::generateGPUCode(const TargetDescription &target,
     return fail(options.inputPath, llvm::toString(code.takeError()));
   objectTimer.stop();
   TimingScope linkTimer = rootTimer.nest("Linking");
-  if (llvm::Error error = linkLibCExecutable(
-          *code, getRuntimeArchive(target), options.outputPath))
+  if (llvm::Error error = linkLibCExecutable(*code, getRuntimeArchive(target),
+                                             options.outputPath))
     return fail(options.outputPath, llvm::toString(std::move(error)));
   return true;
 }
@@ -318,11 +336,9 @@ bool Compilation::run() {
   TimingScope translateTimer = rootTimer.nest("Translation to LLVM IR");
   llvm::LLVMContext llvmContext;
   std::unique_ptr<llvm::Module> llvmModule =
-      translateModuleToLLVMIR(*module, llvmContext, name);
+      translateToLLVMIR(llvmContext, name, weights);
   if (!llvmModule)
-    return fail(options.inputPath, "translation to LLVM IR failed");
-  if (llvm::Error error = attachWeights(*llvmModule, weights))
-    return fail(options.inputPath, llvm::toString(std::move(error)));
+    return false;
   if (llvm::Error error = emitRunFunction(*llvmModule, *model, "main_graph"))
     return fail(options.inputPath, llvm::toString(std::move(error)));
   bool executable = options.emit == EmitKind::Executable;

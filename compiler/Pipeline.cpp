@@ -3,6 +3,7 @@
 #include "compiler/Pipeline.h"
 
 #include "passes/Passes.h"
+#include "targets/Common/UpstreamPasses.h"
 
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/InitAllPasses.h"
@@ -32,17 +33,6 @@ void buildLinalgPipeline(OpPassManager &pm) {
   pm.addPass(createCSEPass());
 }
 
-/// Upstream passes by their registered names: these option strings are the
-/// ones verified in shared/notes/MLIR22.md.
-static LogicalResult addUpstreamPasses(OpPassManager &pm, StringRef pipeline) {
-  std::string errors;
-  llvm::raw_string_ostream os(errors);
-  if (succeeded(parsePassPipeline(pipeline, pm, os)))
-    return success();
-  llvm::errs() << "aotc: internal error: bad pipeline: " << errors << "\n";
-  return failure();
-}
-
 LogicalResult buildCPUCodegenPipeline(OpPassManager &pm,
                                       const TargetDescription &target) {
   TileAndVectorizePassOptions tiling;
@@ -53,13 +43,7 @@ LogicalResult buildCPUCodegenPipeline(OpPassManager &pm,
           pm,
           "canonicalize, loop-invariant-subset-hoisting, canonicalize, cse")))
     return failure();
-  pm.addPass(createBufferizePass());
-  // Canonicalize before out-params: it only hoists an allocation that is
-  // returned directly, and CSE exposes self-copies a second round removes.
-  if (failed(addUpstreamPasses(
-          pm, "canonicalize, cse, canonicalize, "
-              "buffer-results-to-out-params{hoist-static-allocs=1 "
-              "modify-public-functions=1}, canonicalize, cse")))
+  if (failed(addBufferizationPasses(pm)))
     return failure();
   pm.addPass(createPlanMemoryPass());
   ApproximateMathPassOptions math;

@@ -59,8 +59,8 @@ Error linkExecutable(ArrayRef<char> object, StringRef runtimeArchive,
 
 /// Where Debian and most x86-64 distributions keep glibc.
 static const char *const libcFolders[] = {"/usr/lib/x86_64-linux-gnu",
-                                          "/lib/x86_64-linux-gnu",
-                                          "/usr/lib64", "/lib64"};
+                                          "/lib/x86_64-linux-gnu", "/usr/lib64",
+                                          "/lib64"};
 
 static std::optional<std::string> findLibCFile(StringRef name) {
   for (const char *folder : libcFolders) {
@@ -75,8 +75,8 @@ static std::optional<std::string> findLibCFile(StringRef name) {
 Error linkLibCExecutable(ArrayRef<char> object, StringRef runtimeArchive,
                          StringRef outputPath) {
   SmallVector<std::string> files;
-  for (StringRef name : {"crt1.o", "crti.o", "crtn.o", "libc.so.6",
-                         "libc_nonshared.a"}) {
+  for (StringRef name :
+       {"crt1.o", "crti.o", "crtn.o", "libc.so.6", "libc_nonshared.a"}) {
     std::optional<std::string> path = findLibCFile(name);
     if (!path)
       return createStringError(

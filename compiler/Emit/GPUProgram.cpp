@@ -21,8 +21,8 @@ static SmallVector<Function *> takeConstructors(Module &module) {
   if (GlobalVariable *ctors = module.getGlobalVariable("llvm.global_ctors")) {
     if (auto *array = dyn_cast<ConstantArray>(ctors->getInitializer()))
       for (Value *entry : array->operands())
-        if (auto *function = dyn_cast<Function>(
-                cast<ConstantStruct>(entry)->getOperand(1)))
+        if (auto *function =
+                dyn_cast<Function>(cast<ConstantStruct>(entry)->getOperand(1)))
           constructors.push_back(function);
     ctors->eraseFromParent();
   }
@@ -32,11 +32,11 @@ static SmallVector<Function *> takeConstructors(Module &module) {
 }
 
 Error emitGPUProgram(Module &module, const ModelInterface &model,
-                     StringRef graphFunction, ArrayRef<std::string> weightSymbols,
-                     StringRef ptx) {
+                     StringRef graphFunction,
+                     ArrayRef<std::string> weightSymbols, StringRef ptx) {
   Function *graph = module.getFunction(graphFunction);
-  size_t numArgs = 1 + model.inputs.size() + model.outputs.size() +
-                   weightSymbols.size();
+  size_t numArgs =
+      1 + model.inputs.size() + model.outputs.size() + weightSymbols.size();
   if (!graph || graph->arg_size() != numArgs)
     return createStringError("the lowered graph function '" +
                              graphFunction.str() + "' has an unexpected form");
@@ -55,8 +55,8 @@ Error emitGPUProgram(Module &module, const ModelInterface &model,
   uint64_t deviceSize = 0;
   auto place = [&](uint64_t bytes) {
     uint64_t offset = deviceSize;
-    deviceSize = alignTo(deviceSize + std::max<uint64_t>(bytes, 1),
-                         kDeviceAlignment);
+    deviceSize =
+        alignTo(deviceSize + std::max<uint64_t>(bytes, 1), kDeviceAlignment);
     return offset;
   };
   SmallVector<uint64_t> offsets{place(model.arenaSize)};
@@ -93,9 +93,9 @@ Error emitGPUProgram(Module &module, const ModelInterface &model,
   }
 
   // aotc_NAME_load(): the kernel-loading constructors, in order.
-  auto *load = Function::Create(FunctionType::get(voidType, false),
-                                GlobalValue::InternalLinkage,
-                                prefix + "_load", module);
+  auto *load =
+      Function::Create(FunctionType::get(voidType, false),
+                       GlobalValue::InternalLinkage, prefix + "_load", module);
   {
     IRBuilder<> b(BasicBlock::Create(context, "entry", load));
     for (Function *constructor : takeConstructors(module))

@@ -105,7 +105,8 @@ gpu::LaunchOp createLaunch(OpBuilder &builder, Location loc, int64_t numBlocks,
   MLIRContext *context = builder.getContext();
   auto launch = gpu::LaunchOp::create(
       builder, loc, grid, one, one, block, one, one, nullptr, nullptr, {}, {},
-      {}, nullptr, nullptr, nullptr, FlatSymbolRefAttr::get(context, kKernelModule),
+      {}, nullptr, nullptr, nullptr,
+      FlatSymbolRefAttr::get(context, kKernelModule),
       FlatSymbolRefAttr::get(context, name));
   OpBuilder::InsertionGuard guard(builder);
   builder.setInsertionPointToEnd(&launch.getBody().front());
@@ -119,8 +120,8 @@ gpu::LaunchOp createLaunch(OpBuilder &builder, Location loc, int64_t numBlocks,
 LogicalResult mapParallelLoop(scf::ParallelOp loop, int64_t blockSize,
                               StringRef name) {
   SmallVector<int64_t> lower, upper, steps, counts;
-  for (auto [lb, ub, step] : llvm::zip(loop.getLowerBound(),
-                                       loop.getUpperBound(), loop.getStep())) {
+  for (auto [lb, ub, step] :
+       llvm::zip(loop.getLowerBound(), loop.getUpperBound(), loop.getStep())) {
     std::optional<int64_t> l = getConstantIntValue(lb),
                            u = getConstantIntValue(ub),
                            s = getConstantIntValue(step);
@@ -198,15 +199,14 @@ BufferExtent getExtent(Value buffer) {
   Operation *def = buffer.getDefiningOp();
   if (auto view = dyn_cast_or_null<memref::ViewOp>(def)) {
     BufferExtent extent = getExtent(view.getSource());
-    std::optional<int64_t> offset =
-        getConstantIntValue(view.getByteShift());
+    std::optional<int64_t> offset = getConstantIntValue(view.getByteShift());
     auto type = view.getType();
     if (offset && type.hasStaticShape() &&
         type.getElementType().isIntOrFloat()) {
       extent.begin = *offset;
-      extent.end = *offset + type.getNumElements() *
-                                 llvm::divideCeil(
-                                     type.getElementTypeBitWidth(), 8);
+      extent.end =
+          *offset + type.getNumElements() *
+                        llvm::divideCeil(type.getElementTypeBitWidth(), 8);
     }
     return extent;
   }
@@ -232,9 +232,10 @@ bool mayAlias(Value a, Value b) {
 scf::ForOp promoteAccumulator(scf::ForOp loop, IRRewriter &rewriter) {
   for (Operation &op : loop.getBody()->without_terminator()) {
     auto load = dyn_cast<memref::LoadOp>(&op);
-    if (!load || !llvm::all_of(load.getIndices(), [&](Value index) {
-          return loop.isDefinedOutsideOfLoop(index);
-        }) ||
+    if (!load ||
+        !llvm::all_of(
+            load.getIndices(),
+            [&](Value index) { return loop.isDefinedOutsideOfLoop(index); }) ||
         !loop.isDefinedOutsideOfLoop(load.getMemRef()))
       continue;
     memref::StoreOp store;
@@ -290,6 +291,53 @@ scf::ForOp promoteAccumulator(scf::ForOp loop, IRRewriter &rewriter) {
   return nullptr;
 }
 
+/// Whether `op` (or an op nested in it) may read or write the element
+/// `store` writes.
+bool mayAccess(Operation *op, memref::StoreOp store) {
+  bool found = false;
+  op->walk([&](Operation *nested) {
+    Value memref;
+    if (auto load = dyn_cast<memref::LoadOp>(nested))
+      memref = load.getMemRef();
+    else if (auto other = dyn_cast<memref::StoreOp>(nested))
+      memref = other.getMemRef();
+    else if (!isMemoryEffectFree(nested) &&
+             !isa<scf::ForOp, scf::YieldOp, scf::IfOp>(nested))
+      found = true;
+    if (memref && mayAlias(memref, store.getMemRef()))
+      found = true;
+  });
+  return found;
+}
+
+/// In straight-line code of a kernel: a load of an element just stored
+/// takes the stored value, and a store overwritten before anything reads
+/// the element goes (the zero fill and the accumulator of a contraction
+/// followed by its epilogue then reach memory once).
+void forwardStores(Block &block) {
+  SmallVector<memref::StoreOp> stores(block.getOps<memref::StoreOp>());
+  for (memref::StoreOp store : stores) {
+    for (Operation *op = store->getNextNode(); op; op = op->getNextNode()) {
+      auto load = dyn_cast<memref::LoadOp>(op);
+      if (load && load.getMemRef() == store.getMemRef() &&
+          load.getIndices() == store.getIndices()) {
+        load.replaceAllUsesWith(store.getValueToStore());
+        op = op->getPrevNode();
+        load.erase();
+        continue;
+      }
+      auto next = dyn_cast<memref::StoreOp>(op);
+      if (next && next.getMemRef() == store.getMemRef() &&
+          next.getIndices() == store.getIndices()) {
+        store.erase();
+        break;
+      }
+      if (mayAccess(op, store))
+        break;
+    }
+  }
+}
+
 /// Register accumulators for every reduction loop of the kernel, innermost
 /// first, so that an accumulator moves out through each enclosing loop;
 /// multiplies and adds may fuse into FMAs (as nvcc's default -fmad does).
@@ -301,8 +349,9 @@ void optimizeKernel(gpu::LaunchOp launch) {
   for (scf::ForOp loop : loops)
     while (loop)
       loop = promoteAccumulator(loop, rewriter);
-  auto contract = arith::FastMathFlagsAttr::get(
-      launch.getContext(), arith::FastMathFlags::contract);
+  launch.getBody().walk([](Block *block) { forwardStores(*block); });
+  auto contract = arith::FastMathFlagsAttr::get(launch.getContext(),
+                                                arith::FastMathFlags::contract);
   launch.getBody().walk([&](Operation *op) {
     if (isa<arith::MulFOp, arith::AddFOp, arith::SubFOp>(op))
       op->setAttr("fastmath", contract);
@@ -332,8 +381,8 @@ LogicalResult mapFunction(func::FuncOp func, int64_t blockSize) {
   for (auto [i, op] : llvm::enumerate(ops)) {
     SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
     if (iterators.empty() || !linalg::isParallelIterator(iterators[0])) {
-      wrapInSingleThread(op, (func.getSymName() + "_serial_" + Twine(i) +
-                              "_" + op->getName().stripDialect())
+      wrapInSingleThread(op, (func.getSymName() + "_serial_" + Twine(i) + "_" +
+                              op->getName().stripDialect())
                                  .str());
       rewriter.setInsertionPoint(op);
       if (failed(linalg::linalgOpToLoops(rewriter, op)))
@@ -361,7 +410,7 @@ LogicalResult mapFunction(func::FuncOp func, int64_t blockSize) {
   // values.
   RewritePatternSet patterns(func.getContext());
   affine::AffineApplyOp::getCanonicalizationPatterns(patterns,
-                                                      func.getContext());
+                                                     func.getContext());
   if (failed(applyPatternsGreedily(func, std::move(patterns))))
     return func.emitError("internal error: loop cleanup did not converge");
   DominanceInfo dominance(func);
@@ -396,20 +445,19 @@ LogicalResult mapFunction(func::FuncOp func, int64_t blockSize) {
 
   // Anything still reading or writing memory on the host would touch device
   // buffers from the CPU.
-  WalkResult hostAccess =
-      func.walk<WalkOrder::PreOrder>([&](Operation *op) {
-        if (isa<gpu::LaunchOp>(op))
-          return WalkResult::skip();
-        if (isa<memref::LoadOp, memref::StoreOp, linalg::LinalgOp,
-                scf::ParallelOp, scf::ForOp>(op) ||
-            (op->getParentOp() == func && !isMemoryEffectFree(op) &&
-             !isa<func::ReturnOp>(op))) {
-          op->emitError("cannot run this op on the GPU: it is left on the "
-                        "host");
-          return WalkResult::interrupt();
-        }
-        return WalkResult::advance();
-      });
+  WalkResult hostAccess = func.walk<WalkOrder::PreOrder>([&](Operation *op) {
+    if (isa<gpu::LaunchOp>(op))
+      return WalkResult::skip();
+    if (isa<memref::LoadOp, memref::StoreOp, linalg::LinalgOp, scf::ParallelOp,
+            scf::ForOp>(op) ||
+        (op->getParentOp() == func && !isMemoryEffectFree(op) &&
+         !isa<func::ReturnOp>(op))) {
+      op->emitError("cannot run this op on the GPU: it is left on the "
+                    "host");
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
   return failure(hostAccess.wasInterrupted());
 }
 

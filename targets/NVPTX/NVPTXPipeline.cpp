@@ -3,6 +3,7 @@
 #include "targets/NVPTX/NVPTXPipeline.h"
 
 #include "passes/Passes.h"
+#include "targets/Common/UpstreamPasses.h"
 
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Pass/PassRegistry.h"
@@ -12,24 +13,9 @@ using namespace mlir;
 
 namespace aotc {
 
-/// Upstream passes by their registered names, with the options verified in
-/// shared/notes/MLIR22.md.
-static LogicalResult addPasses(OpPassManager &pm, StringRef pipeline) {
-  std::string errors;
-  llvm::raw_string_ostream os(errors);
-  if (succeeded(parsePassPipeline(pipeline, pm, os)))
-    return success();
-  llvm::errs() << "aotc: internal error: bad pipeline: " << errors << "\n";
-  return failure();
-}
-
 LogicalResult buildNVPTXCodegenPipeline(OpPassManager &pm,
                                         const TargetDescription &target) {
-  pm.addPass(createBufferizePass());
-  // As on CPUs: out-params hoist only allocations returned directly.
-  if (failed(addPasses(pm, "canonicalize, cse, canonicalize, "
-                           "buffer-results-to-out-params{hoist-static-allocs=1 "
-                           "modify-public-functions=1}, canonicalize, cse")))
+  if (failed(addBufferizationPasses(pm)))
     return failure();
   PlanMemoryPassOptions plan;
   // cudaMalloc'ed memory and the arena's buffers: 256-byte aligned, the
@@ -39,7 +25,7 @@ LogicalResult buildNVPTXCodegenPipeline(OpPassManager &pm,
   MapToGPUPassOptions mapping;
   mapping.blockSize = target.gpu->blockSize;
   pm.addPass(createMapToGPUPass(mapping));
-  return addPasses(pm, "canonicalize, cse");
+  return addUpstreamPasses(pm, "canonicalize, cse");
 }
 
 LogicalResult buildNVPTXLoweringPipeline(OpPassManager &pm,
@@ -63,7 +49,7 @@ LogicalResult buildNVPTXLoweringPipeline(OpPassManager &pm,
       "use-bare-pointers-for-host=1}, reconcile-unrealized-casts, "
       "gpu-module-to-binary{format=isa toolkit=" +
       toolkitPath.str() + "}";
-  return addPasses(pm, pipeline);
+  return addUpstreamPasses(pm, pipeline);
 }
 
 FailureOr<std::string> getKernelPTX(ModuleOp module) {

@@ -32,7 +32,8 @@ Expected<std::string> getCUDAToolkitPath() {
   std::string besidePTXAS =
       sys::path::parent_path(sys::path::parent_path(getPTXAssemblerPath()))
           .str();
-  for (StringRef toolkit : {StringRef(besidePTXAS), StringRef("/usr/local/cuda")})
+  for (StringRef toolkit :
+       {StringRef(besidePTXAS), StringRef("/usr/local/cuda")})
     if (sys::fs::exists(getLibDevicePath(toolkit)))
       return toolkit.str();
   return createStringError(
@@ -60,8 +61,7 @@ struct TemporaryFile {
 static Error createTemporary(StringRef suffix, TemporaryFile &file) {
   if (std::error_code ec =
           sys::fs::createTemporaryFile("aotc-kernels", suffix, file.path))
-    return createStringError("cannot create a temporary file: " +
-                             ec.message());
+    return createStringError("cannot create a temporary file: " + ec.message());
   file.remover.setFile(file.path);
   return Error::success();
 }
@@ -90,8 +90,8 @@ Expected<SmallVector<char, 0>> assemblePTX(StringRef ptx, StringRef arch) {
   std::optional<StringRef> redirects[] = {std::nullopt, messages.path.str(),
                                           messages.path.str()};
   std::string failure;
-  int status = sys::ExecuteAndWait(ptxas, args, std::nullopt, redirects, 0, 0,
-                                   &failure);
+  int status =
+      sys::ExecuteAndWait(ptxas, args, std::nullopt, redirects, 0, 0, &failure);
   if (status != 0) {
     std::string firstLine = "exit code " + std::to_string(status);
     if (auto log = MemoryBuffer::getFile(messages.path)) {

@@ -44,8 +44,7 @@ static cl::opt<EmitKind>
                     clEnumValN(EmitKind::Assembly, "asm", "target assembly"),
                     clEnumValN(EmitKind::Object, "obj",
                                "a relocatable object with aotc_NAME_run"),
-                    clEnumValN(EmitKind::Executable, "exe",
-                               "an executable"),
+                    clEnumValN(EmitKind::Executable, "exe", "an executable"),
                     clEnumValN(EmitKind::PTX, "ptx",
                                "the kernels of a GPU target as PTX")),
          cl::cat(aotcCategory));

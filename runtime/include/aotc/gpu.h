@@ -31,9 +31,9 @@ extern "C" {
 
 /* A weight, uploaded once at start-up. */
 typedef struct aotc_gpu_weight_t {
-  const void *data;   /* the bytes in the executable */
+  const void *data; /* the bytes in the executable */
   uint64_t byte_size;
-  uint64_t offset;    /* in the device allocation */
+  uint64_t offset; /* in the device allocation */
 } aotc_gpu_weight_t;
 
 typedef struct aotc_gpu_program_t {
@@ -42,9 +42,9 @@ typedef struct aotc_gpu_program_t {
   const uint64_t *output_offsets; /* aotc_model.num_outputs entries */
   int64_t num_weights;
   const aotc_gpu_weight_t *weights;
-  void (*load)(void);             /* loads the kernels (mgpuModuleLoad) */
-  void (*launch)(void *device);   /* launches every kernel, in order */
-  const char *ptx;                /* NUL-terminated; JIT fallback */
+  void (*load)(void);           /* loads the kernels (mgpuModuleLoad) */
+  void (*launch)(void *device); /* launches every kernel, in order */
+  const char *ptx;              /* NUL-terminated; JIT fallback */
 } aotc_gpu_program_t;
 
 /* Runs the program once: opens the driver, loads the kernels, allocates

@@ -1,4 +1,5 @@
-/*===- cuda/driver.c - GPU executables: the NVIDIA driver, loaded at run time -===*
+/*===- cuda/driver.c - GPU executables: the NVIDIA driver, loaded at run time
+ * -===*
  *
  * GPU executables link the C library (for dlopen) and nothing from the CUDA
  * Toolkit: libcuda.so.1, the driver, is opened when the model first runs and
@@ -64,8 +65,7 @@ typedef struct CUstream_st *CUstream;
     (CUfunction function, unsigned grid_x, unsigned grid_y, unsigned grid_z,   \
      unsigned block_x, unsigned block_y, unsigned block_z,                     \
      unsigned shared_bytes, CUstream stream, void **params, void **extra))     \
-  X(get_error_string, "cuGetErrorString",                                      \
-    (CUresult error, const char **text))
+  X(get_error_string, "cuGetErrorString", (CUresult error, const char **text))
 
 #define AOTC_DECLARE(field, symbol, params) CUresult(*field) params;
 static struct {

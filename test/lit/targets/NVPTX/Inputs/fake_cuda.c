@@ -88,13 +88,15 @@ CUresult cuLaunchKernel(void *function, unsigned gx, unsigned gy, unsigned gz,
                         void *stream, void **params, void **extra) {
   (void)params;
   (void)extra;
-  fprintf(stderr, "cuda: launch %s grid %ux%ux%u block %ux%ux%u shared %u on %p\n",
+  fprintf(stderr,
+          "cuda: launch %s grid %ux%ux%u block %ux%ux%u shared %u on %p\n",
           (const char *)function, gx, gy, gz, bx, by, bz, shared, stream);
   return 0;
 }
 CUresult cuGetErrorString(CUresult error, const char **text) {
-  *text = error == 100   ? "no CUDA-capable device is detected"
-          : error == 209 ? "no kernel image is available for execution on the device"
-                         : "unknown";
+  *text = error == 100 ? "no CUDA-capable device is detected"
+          : error == 209
+              ? "no kernel image is available for execution on the device"
+              : "unknown";
   return 0;
 }
