@@ -2,30 +2,31 @@
 
 // Tests that a fill, a matmul and its elementwise consumer over the same
 // output become one kernel: one thread per output element (column index
-// fastest), the reduction accumulated in a loop-carried value with
-// contractable multiply-adds, and that the weight becomes an argument.
+// fastest), the reduction accumulated from the fill value in a loop-carried
+// value with contractable multiply-adds, the epilogue on that value, and
+// that the weight becomes an argument.
 
 // CHECK-LABEL: func.func @mm
 // CHECK-SAME: (%[[ARENA:.+]]: memref<256xi8>, %[[X:.+]]: memref<2x8xf32>, %[[Y:.+]]: memref<2x4xf32>, %[[W:.+]]: memref<8x4xf32>)
 // CHECK-SAME: attributes {aotc.weights = [@w]}
 // CHECK-NOT: memref.get_global
 // CHECK: %[[C8:.+]] = arith.constant 8 : index
+// CHECK: %[[ZERO:.+]] = arith.constant 0.000000e+00 : f32
 // CHECK: gpu.launch blocks({{.+}}) in ({{.+}}) threads(%[[TX:[^,]+]], {{.+}}) in (%{{[^ ]+}} = %[[C8]], {{.+}}) module(@aotc_kernels) function(@mm_0_fill_matmul_generic)
 // CHECK: %[[T:.+]] = memref.view %[[ARENA]]
 // CHECK: arith.cmpi ult, %[[TX]], %[[C8]] : index
 // CHECK: scf.if
 // CHECK: %[[J:.+]] = arith.remui %[[TX]], %{{.+}} : index
 // CHECK: %[[I:.+]] = arith.divui %[[TX]], %{{.+}} : index
-// CHECK: memref.store %{{.+}}, %[[T]][%[[I]], %[[J]]]
-// CHECK: %[[INIT:.+]] = memref.load %[[T]][%[[I]], %[[J]]]
-// CHECK: %[[SUM:.+]] = scf.for %[[K:.+]] = {{.+}} iter_args(%[[ACC:.+]] = %[[INIT]]) -> (f32)
+// CHECK-NOT: memref.store
+// CHECK: %[[SUM:.+]] = scf.for %[[K:.+]] = {{.+}} iter_args(%[[ACC:.+]] = %[[ZERO]]) -> (f32)
 // CHECK: memref.load %[[X]][%[[I]], %[[K]]]
 // CHECK: memref.load %[[W]][%[[K]], %[[J]]]
 // CHECK: arith.mulf {{.+}} fastmath<contract>
 // CHECK: arith.addf %[[ACC]], {{.+}} fastmath<contract>
 // CHECK: memref.store %[[SUM]], %[[T]][%[[I]], %[[J]]]
-// CHECK: arith.maximumf
-// CHECK: memref.store %{{.+}}, %[[Y]][%[[I]], %[[J]]]
+// CHECK: %[[RELU:.+]] = arith.maximumf %[[SUM]], %[[ZERO]]
+// CHECK: memref.store %[[RELU]], %[[Y]][%[[I]], %[[J]]]
 // CHECK: gpu.terminator
 // CHECK-NOT: gpu.launch
 memref.global "private" constant @w : memref<8x4xf32> = dense<1.0>
