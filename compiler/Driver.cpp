@@ -324,7 +324,9 @@ bool Compilation::run() {
     return generateGPUCode(*target, *model, name);
 
   if (!runPasses("Code generation", [&](PassManager &pm) {
-        return buildCPUCodegenPipeline(pm, *target);
+        return options.emulateGPUKernels
+                   ? buildGPUEmulationPipeline(pm, *target)
+                   : buildCPUCodegenPipeline(pm, *target);
       }))
     return false;
   if (!readMemoryPlan(*model))

@@ -45,6 +45,9 @@ struct CompilerOptions {
   std::optional<bool> positionIndependent;
   /// Print the memory plan (arena size, lower bound, ratio) to stdout.
   bool printMemoryPlan = false;
+  /// CPU targets, for testing GPU code generation without a GPU: generate
+  /// the GPU kernels, then run them on the CPU.
+  bool emulateGPUKernels = false;
   /// Folder holding <triple>/libaotc_runtime.a; empty: beside the tool.
   std::string runtimeDir;
 };

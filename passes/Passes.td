@@ -300,4 +300,30 @@ def MapToGPUPass : Pass<"aotc-map-to-gpu", "mlir::ModuleOp"> {
                            "::mlir::scf::SCFDialect"];
 }
 
+def EmulateGPUPass : Pass<"aotc-emulate-gpu", "mlir::ModuleOp"> {
+  let summary = "Run the kernels of aotc-map-to-gpu on the CPU, for testing";
+  let description = [{
+    Checks GPU code generation on machines without a GPU: each `gpu.launch`
+    (without barriers or workgroup memory, as aotc-map-to-gpu makes them)
+    becomes loops over its blocks and threads, run one after another, and
+    the weight arguments listed in `aotc.weights` become `memref.get_global`
+    again, so the function has the CPU targets' signature and the CPU
+    lowering can run it (`aotc --emulate-gpu-kernels`).
+
+    Before:
+    ```mlir
+    gpu.launch blocks(%bx, %by, %bz) in (%gx = %c4, %gy = %c1, %gz = %c1)
+               threads(%tx, %ty, %tz) in (%sx = %c256, %sy = %c1, %sz = %c1) { BODY }
+    ```
+    After:
+    ```mlir
+    scf.for %bz = %c0 to %c1 step %c1 { scf.for %by ... { scf.for %bx = %c0 to %c4 step %c1 {
+      scf.for %tz ... { scf.for %ty ... { scf.for %tx = %c0 to %c256 step %c1 { BODY } } } } } }
+    ```
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::scf::SCFDialect"];
+}
+
 #endif // AOTC_PASSES_TD

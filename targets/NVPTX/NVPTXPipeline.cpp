@@ -28,6 +28,20 @@ LogicalResult buildNVPTXCodegenPipeline(OpPassManager &pm,
   return addUpstreamPasses(pm, "canonicalize, cse");
 }
 
+LogicalResult buildGPUEmulationPipeline(OpPassManager &pm,
+                                        const TargetDescription &host) {
+  TargetDescription gpu = host;
+  gpu.gpu = GPUDescription();
+  if (failed(buildNVPTXCodegenPipeline(pm, gpu)))
+    return failure();
+  pm.addPass(createEmulateGPUPass());
+  ApproximateMathPassOptions math;
+  math.expandOps.assign(host.mathOpsToExpand.begin(),
+                        host.mathOpsToExpand.end());
+  pm.addPass(createApproximateMathPass(math));
+  return addUpstreamPasses(pm, "canonicalize, cse");
+}
+
 LogicalResult buildNVPTXLoweringPipeline(OpPassManager &pm,
                                          const TargetDescription &target,
                                          StringRef toolkitPath) {

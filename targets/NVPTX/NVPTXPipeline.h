@@ -23,6 +23,12 @@ namespace aotc {
 mlir::LogicalResult buildNVPTXCodegenPipeline(mlir::OpPassManager &pm,
                                               const TargetDescription &target);
 
+/// For testing without a GPU: the GPU code generation, with the kernels then
+/// run on the CPU (aotc-emulate-gpu), for the CPU target `host`; the CPU
+/// lowering takes it from there.
+mlir::LogicalResult buildGPUEmulationPipeline(mlir::OpPassManager &pm,
+                                              const TargetDescription &host);
+
 /// gpu.launch ops → kernels in one gpu.module, lowered to NVVM and compiled
 /// to PTX in a gpu.binary (math functions from libdevice under
 /// `toolkitPath`); the host function → the LLVM dialect with bare-pointer

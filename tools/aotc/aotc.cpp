@@ -70,6 +70,11 @@ static cl::opt<bool>
     printMemoryPlan("print-memory-plan",
                     cl::desc("Print arena size, lower bound and their ratio"),
                     cl::cat(aotcCategory));
+static cl::opt<bool> emulateGPUKernels(
+    "emulate-gpu-kernels",
+    cl::desc("CPU targets: generate the GPU kernels and run them on the CPU "
+             "(tests GPU code generation without a GPU)"),
+    cl::Hidden, cl::cat(aotcCategory));
 static cl::opt<std::string> runtimeDir(
     "runtime-dir",
     cl::desc("Folder of <triple>/libaotc_runtime.a (default: beside aotc)"),
@@ -113,5 +118,6 @@ int main(int argc, char **argv) {
     options.positionIndependent = *model != Reloc::Static;
   options.printMemoryPlan = printMemoryPlan;
   options.runtimeDir = runtimeDir;
+  options.emulateGPUKernels = emulateGPUKernels;
   return aotc::compileModel(options, errs()) ? 0 : 1;
 }
