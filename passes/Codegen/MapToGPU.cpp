@@ -95,7 +95,8 @@ void sinkHostValues(gpu::LaunchOp launch) {
   }
 }
 
-/// An empty launch of `numBlocks` x `blockSize` threads before `op`, whose
+/// An empty launch of `numBlocks` x `blockSize` threads at the builder's
+/// insertion point, whose
 /// kernel gets the name `name`.
 gpu::LaunchOp createLaunch(OpBuilder &builder, Location loc, int64_t numBlocks,
                            int64_t blockSize, StringRef name) {
@@ -119,7 +120,7 @@ gpu::LaunchOp createLaunch(OpBuilder &builder, Location loc, int64_t numBlocks,
 /// so that consecutive threads touch consecutive elements (coalesced).
 LogicalResult mapParallelLoop(scf::ParallelOp loop, int64_t blockSize,
                               StringRef name) {
-  SmallVector<int64_t> lower, upper, steps, counts;
+  SmallVector<int64_t> lower, steps, counts;
   for (auto [lb, ub, step] :
        llvm::zip(loop.getLowerBound(), loop.getUpperBound(), loop.getStep())) {
     std::optional<int64_t> l = getConstantIntValue(lb),
