@@ -23,6 +23,10 @@ void buildONNXPipeline(OpPassManager &pm, const CompilerOptions &options) {
   pm.addPass(createShapeInferencePass(shapeOptions));
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
+  // Fusions match the static, folded graph; CSE merges the constants they
+  // create.
+  pm.addPass(createGraphOptPass());
+  pm.addPass(createCSEPass());
 }
 
 void buildLinalgPipeline(OpPassManager &pm) {

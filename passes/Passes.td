@@ -44,6 +44,43 @@ def ShapeInferencePass : Pass<"aotc-shape-inference", "mlir::ModuleOp"> {
   let dependentDialects = ["::aotc::onnx::ONNXDialect"];
 }
 
+def GraphOptPass : Pass<"aotc-graph-opt", "mlir::ModuleOp"> {
+  let summary = "Fuse the decomposed forms exporters emit into fused ops";
+  let description = [{
+    Runs on the shape-inferred onnx dialect, before the lowering, with the
+    greedy rewriter and together with the onnx canonicalizations (transpose,
+    cast and reshape pairs) and folders:
+    - LayerNorm spelled ReduceMean/Sub/Pow/ReduceMean/Add/Sqrt/Div[/Mul]
+      [/Add] over trailing axes becomes `onnx.LayerNormalization`;
+    - GELU spelled x * 0.5 * (1 + Erf(x / sqrt(2))) or with Tanh of
+      sqrt(2/pi) * (x + 0.044715 x^3), factors in any order, becomes
+      `onnx.Gelu`;
+    - MatMul(Q, K^T) [scaled by a constant] [+ mask] -> Softmax(last axis)
+      -> MatMul(., V) becomes `onnx.aotc.Attention`, which the lowering
+      computes as two contractions reading K untransposed and one softmax;
+    - BatchNormalization after a Conv with constant weights and statistics
+      is folded into the Conv's weights and bias;
+    - MatMul + bias becomes Gemm (2-D; with batch dimensions between
+      reshapes), whose lowering accumulates onto the bias; 2-D Transposes of
+      Gemm operands become transA/transB;
+    - Pow of splat constants is folded.
+    A chain whose constants, axes or uses do not fit is left as it is.
+
+    Before:
+    ```mlir
+    %e = "onnx.Erf"(%s) : (tensor<8xf32>) -> tensor<8xf32>   // %s = %x / 1.4142135
+    %g = "onnx.Add"(%e, %one) : (tensor<8xf32>, tensor<f32>) -> tensor<8xf32>
+    %m = "onnx.Mul"(%x, %g) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+    %y = "onnx.Mul"(%m, %half) : (tensor<8xf32>, tensor<f32>) -> tensor<8xf32>
+    ```
+    After:
+    ```mlir
+    %y = "onnx.Gelu"(%x) <{approximate = "none"}> : (tensor<8xf32>) -> tensor<8xf32>
+    ```
+  }];
+  let dependentDialects = ["::aotc::onnx::ONNXDialect"];
+}
+
 //===----------------------------------------------------------------------===//
 // Conversions
 //===----------------------------------------------------------------------===//

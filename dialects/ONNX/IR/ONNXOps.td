@@ -39,4 +39,27 @@ def ONNX_GeluOp : ONNX_Op<"Gelu", 20, [Pure]> {
   let hasVerifier = 1;
 }
 
+// Not an ONNX operator: aotc-graph-opt fuses the decomposed attention that
+// exporters emit into it, so that the lowering can compute it as two
+// contractions and one softmax without materialising transposed keys.
+def ONNX_AotcAttentionOp : ONNX_Op<"aotc.Attention", 1, [Pure]> {
+  let summary = "aotc internal: fused scaled-dot-product attention";
+  let description = [{
+    `Y = softmax(scale * Q K^T + mask) V`, the softmax along the last axis.
+    `Q` is `[..., M, D]`, `K` is `[..., N, D]` (keys as rows: the op reads it
+    transposed), `V` is `[..., N, E]` with the same batch dimensions, and the
+    optional `mask` broadcasts to the scores `[..., M, N]` without changing
+    their shape. `Y` is `[..., M, E]`.
+  }];
+  let arguments = (ins ONNX_TensorOf<[F16, F32, F64, BF16]>:$Q,
+                   ONNX_TensorOf<[F16, F32, F64, BF16]>:$K,
+                   ONNX_TensorOf<[F16, F32, F64, BF16]>:$V,
+                   Optional<ONNX_TensorOf<[F16, F32, F64, BF16]>>:$mask,
+                   F64Attr:$scale);
+  let results = (outs ONNX_TensorOf<[F16, F32, F64, BF16]>:$Y);
+  let elementTypeRules = [{ElementTypeRule::operand(0)}];
+  let hasShapeFunction = 1;
+  let hasVerifier = 1;
+}
+
 #endif // AOTC_ONNX_OPS_TD

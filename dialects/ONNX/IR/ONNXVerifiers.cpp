@@ -396,3 +396,39 @@ LogicalResult GeluOp::verify() {
                          << getApproximate() << "\"";
   return success();
 }
+
+LogicalResult AotcAttentionOp::verify() {
+  auto q = dyn_cast<RankedTensorType>(getQ().getType());
+  auto k = dyn_cast<RankedTensorType>(getK().getType());
+  auto v = dyn_cast<RankedTensorType>(getV().getType());
+  if (!q || !k || !v)
+    return success();
+  int64_t rank = q.getRank();
+  if (rank < 2 || k.getRank() != rank || v.getRank() != rank)
+    return emitOpError() << "Q, K and V must have the same rank, 2 or more";
+  auto differ = [](int64_t a, int64_t b) {
+    return !ShapedType::isDynamic(a) && !ShapedType::isDynamic(b) && a != b;
+  };
+  for (int64_t d = 0; d < rank - 2; ++d)
+    if (differ(q.getDimSize(d), k.getDimSize(d)) ||
+        differ(q.getDimSize(d), v.getDimSize(d)))
+      return emitOpError() << "Q, K and V must have the same batch dimensions";
+  if (differ(q.getDimSize(rank - 1), k.getDimSize(rank - 1)))
+    return emitOpError() << "Q and K must have the same last dimension";
+  if (differ(k.getDimSize(rank - 2), v.getDimSize(rank - 2)))
+    return emitOpError() << "K and V must have as many rows";
+  if (!getMask())
+    return success();
+  auto mask = dyn_cast<RankedTensorType>(getMask().getType());
+  if (!mask)
+    return success();
+  SmallVector<int64_t> scores(q.getShape().drop_back());
+  scores.push_back(k.getDimSize(rank - 2));
+  if (mask.getRank() > rank)
+    return emitOpError() << "mask has a higher rank than the scores";
+  for (auto [m, s] : llvm::zip(llvm::reverse(mask.getShape()),
+                               llvm::reverse(ArrayRef<int64_t>(scores))))
+    if (m != 1 && differ(m, s))
+      return emitOpError() << "mask does not broadcast to the scores";
+  return success();
+}

@@ -5,8 +5,9 @@
 // left one with one `linalg.matmul`, and otherwise both operands are
 // broadcast to the result's batch dimensions, which are collapsed into the
 // one batch dimension of `linalg.batch_matmul`. Gemm is one `linalg.matmul`
-// whose indexing maps express transA/transB, followed by one generic that
-// applies alpha, beta and the broadcast C.
+// whose indexing maps express transA/transB; with alpha = beta = 1 it
+// accumulates onto the broadcast C, otherwise one generic after it applies
+// alpha, beta and C.
 //
 //===----------------------------------------------------------------------===//
 
@@ -145,15 +146,23 @@ struct GemmLowering : OpConversionPattern<onnx::GemmOp> {
     AffineMap rhsMap = op.getTransB() ? AffineMap::get(3, 0, {n, k}, context)
                                       : AffineMap::get(3, 0, {k, n}, context);
     AffineMap outMap = AffineMap::get(3, 0, {m, n}, context);
+    // With alpha = beta = 1 the product accumulates onto C broadcast to
+    // [M, N]: the bias costs no pass of its own over the result.
+    bool accumulateOntoC = addC && alpha == 1.0 && beta == 1.0;
+    Value init =
+        accumulateOntoC
+            ? buildElementwise(
+                  rewriter, loc, resultType, c,
+                  [](OpBuilder &, Location, ValueRange args) { return args[0]; })
+            : createZeroAccumulator(rewriter, loc, resultType);
     auto matmul = linalg::MatmulOp::create(
         rewriter, loc, TypeRange{resultType},
-        ValueRange{adaptor.getA(), adaptor.getB()},
-        ValueRange{createZeroAccumulator(rewriter, loc, resultType)});
+        ValueRange{adaptor.getA(), adaptor.getB()}, ValueRange{init});
     if (op.getTransA() || op.getTransB())
       matmul.setIndexingMapsAttr(
           rewriter.getAffineMapArrayAttr({lhsMap, rhsMap, outMap}));
     Value product = matmul.getResult(0);
-    if (alpha == 1.0 && !addC) {
+    if (accumulateOntoC || (alpha == 1.0 && !addC)) {
       rewriter.replaceOp(op, product);
       return success();
     }

@@ -82,6 +82,7 @@ struct ConvertONNXToLinalgPass
     populateNormalizationPatterns(converter, patterns);
     populateDataMovementPatterns(converter, patterns);
     populateResizePatterns(converter, patterns);
+    populateAttentionPatterns(converter, patterns);
     if (failed(checkSupported(module, patterns)))
       return signalPassFailure();
 

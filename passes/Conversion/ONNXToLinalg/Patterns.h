@@ -25,6 +25,9 @@ void populateNormalizationPatterns(mlir::TypeConverter &converter,
 /// Constant, Reshape, Flatten, Transpose, Concat, Slice, Gather, Pad, ...
 void populateDataMovementPatterns(mlir::TypeConverter &converter,
                                   mlir::RewritePatternSet &patterns);
+/// aotc.Attention, the fused attention of aotc-graph-opt.
+void populateAttentionPatterns(mlir::TypeConverter &converter,
+                               mlir::RewritePatternSet &patterns);
 /// Resize and Upsample (nearest, linear).
 void populateResizePatterns(mlir::TypeConverter &converter,
                             mlir::RewritePatternSet &patterns);
