@@ -33,8 +33,8 @@ func.func @relu(%x: tensor<4xf32>) -> tensor<4xf32> {
 // CHECK:         %[[RELU:.+]] = linalg.generic {{.*}} ins(%[[BIASED]] :
 // CHECK:         %[[POOL:.+]] = linalg.pooling_nchw_max {{.*}} ins(%[[RELU]], %{{.+}} :
 // CHECK:         %[[FLAT:.+]] = tensor.collapse_shape %[[POOL]] {{\[}}[0], [1, 2, 3]] : tensor<1x2x2x2xf32> into tensor<1x8xf32>
-// CHECK:         %[[MM:.+]] = linalg.matmul indexing_maps = {{.*}} ins(%[[FLAT]], %[[FC]] :
-// CHECK:         %[[LOGITS:.+]] = linalg.generic {{.*}} ins(%[[MM]], %[[FC_B]] :
+// CHECK:         %[[BIAS:.+]] = linalg.generic {{.*}} ins(%[[FC_B]] :
+// CHECK:         %[[LOGITS:.+]] = linalg.matmul indexing_maps = {{.*}} ins(%[[FLAT]], %[[FC]] : {{.*}} outs(%[[BIAS]] :
 // CHECK:         %[[MAX:.+]] = linalg.generic {{.*}} ins(%[[LOGITS]] :
 // CHECK:         %[[EXP:.+]] = linalg.generic {{.*}} ins(%[[LOGITS]], %[[MAX]] :
 // CHECK:         %[[SUM:.+]] = linalg.generic {{.*}} ins(%[[EXP]] :
