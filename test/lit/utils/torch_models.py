@@ -177,6 +177,20 @@ def vit():
     return model
 
 
+class ConvBatchNorm(nn.Module):
+    """Convolutions followed by BatchNorm (a grouped one too), exported with
+    the eval-mode peephole off so that BatchNormalization stays in the graph."""
+
+    def __init__(self):
+        super().__init__()
+        self.layers = nn.Sequential(
+            nn.Conv2d(3, 8, 3, padding=1), nn.BatchNorm2d(8), nn.ReLU(),
+            nn.Conv2d(8, 8, 3, groups=2, bias=False), nn.BatchNorm2d(8))
+
+    def forward(self, x):
+        return self.layers(x)
+
+
 def torchvision_model(name):
     import torchvision
     return lambda: getattr(torchvision.models, name)()
@@ -218,6 +232,7 @@ MODELS = {
     "resnet18": (torchvision_model("resnet18"), {"input": image(1, 3, 224, 224)}, None),
     "resnet50": (torchvision_model("resnet50"), {"input": image(1, 3, 224, 224)}, None),
     "mobilenet_v2": (torchvision_model("mobilenet_v2"), {"input": image(1, 3, 224, 224)}, None),
+    "conv_bn": (ConvBatchNorm, {"input": image(1, 3, 16, 16)}, None),
 }
 
 
@@ -258,7 +273,11 @@ def export(name, outdir, opset):
     # exportable) is taken only without them.
     torch.onnx.export(model, args, tmp, opset_version=opset,
                       input_names=list(inputs), output_names=["output"],
-                      dynamic_axes=dynamic_axes)
+                      dynamic_axes=dynamic_axes,
+                      # Else torch folds BatchNorm into the Conv itself.
+                      training=(torch.onnx.TrainingMode.PRESERVE
+                                if name == "conv_bn" else
+                                torch.onnx.TrainingMode.EVAL))
     for input, value in inputs.items():
         np.save(f"{base}.{input}.npy", value.numpy())
     np.save(base + ".expected.npy", expected)
