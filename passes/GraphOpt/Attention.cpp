@@ -61,8 +61,7 @@ struct FuseAttention : OpRewritePattern<onnx::MatMulOp> {
         Operation *def = term.getDefiningOp();
         auto otherType = dyn_cast<RankedTensorType>(other.getType());
         if (term.getType() != scoresType || !def ||
-            !isa<onnx::MatMulOp, onnx::DivOp, onnx::MulOp>(def) ||
-            !otherType ||
+            !isa<onnx::MatMulOp, onnx::DivOp, onnx::MulOp>(def) || !otherType ||
             otherType.getElementType() != scoresType.getElementType())
           continue;
         mask = other;

@@ -129,12 +129,12 @@ struct FoldBatchNormIntoConv : OpRewritePattern<onnx::BatchNormalizationOp> {
     Value w = createResourceConstant(rewriter, loc, wType, "bn_folded_weight",
                                      *weights);
     Value b = createResourceConstant(
-        rewriter, loc, RankedTensorType::get({channels}, wType.getElementType()),
+        rewriter, loc,
+        RankedTensorType::get({channels}, wType.getElementType()),
         "bn_folded_bias", newBias);
     auto folded = cast<onnx::ConvOp>(rewriter.clone(*conv));
-    rewriter.modifyOpInPlace(folded, [&] {
-      folded->setOperands({conv.getX(), w, b});
-    });
+    rewriter.modifyOpInPlace(folded,
+                             [&] { folded->setOperands({conv.getX(), w, b}); });
     SmallVector<Value> results = {folded.getY()};
     for (Value stat : {bn.getRunningMean(), bn.getRunningVar()})
       if (stat)

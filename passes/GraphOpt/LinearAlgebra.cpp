@@ -87,9 +87,9 @@ struct FuseBatchedMatMulBias : OpRewritePattern<onnx::AddOp> {
       Value a2D =
           onnx::ReshapeOp::create(rewriter, loc, rowsType, matmul.getA(),
                                   createShape(rewriter, loc, {rows, k}), 0);
-      Value gemm = onnx::GemmOp::create(
-          rewriter, loc, gemmType, a2D, matmul.getB(), bias,
-          APFloat(1.0f), APFloat(1.0f), 0, 0);
+      Value gemm =
+          onnx::GemmOp::create(rewriter, loc, gemmType, a2D, matmul.getB(),
+                               bias, APFloat(1.0f), APFloat(1.0f), 0, 0);
       rewriter.replaceOpWithNewOp<onnx::ReshapeOp>(
           add, yType, gemm, createShape(rewriter, loc, yType.getShape()), 0);
       return success();

@@ -135,12 +135,12 @@ struct FuseLayerNormalization : OpRewritePattern<onnx::DivOp> {
                                         xType.getElementType());
       gamma = onnx::ConstantOp::create(
           rewriter, div.getLoc(),
-          DenseElementsAttr::get(type, rewriter.getFloatAttr(
-                                           xType.getElementType(), 1.0)));
+          DenseElementsAttr::get(
+              type, rewriter.getFloatAttr(xType.getElementType(), 1.0)));
     }
     auto layerNorm = onnx::LayerNormalizationOp::create(
-        rewriter, last->getLoc(), xType, Type(), Type(), x, gamma,
-        beta, *axis, APFloat((float)eps->value), /*stash_type=*/1);
+        rewriter, last->getLoc(), xType, Type(), Type(), x, gamma, beta, *axis,
+        APFloat((float)eps->value), /*stash_type=*/1);
     rewriter.replaceOp(last, layerNorm.getY());
     return success();
   }

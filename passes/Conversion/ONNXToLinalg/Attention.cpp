@@ -36,8 +36,7 @@ Value buildContraction(OpBuilder &b, Location loc, Value lhs, Value rhs,
   int64_t loops = resultType.getRank() + 1;
   SmallVector<IteratorType> iterators(loops - 1, IteratorType::parallel);
   iterators.push_back(IteratorType::reduction);
-  AffineMap outMap =
-      getProjectionMap(b.getContext(), loops, {loops - 1});
+  AffineMap outMap = getProjectionMap(b.getContext(), loops, {loops - 1});
   Value init = createFilled(
       b, loc, resultType, createScalar(b, loc, resultType.getElementType(), 0));
   auto generic = linalg::GenericOp::create(
@@ -45,9 +44,8 @@ Value buildContraction(OpBuilder &b, Location loc, Value lhs, Value rhs,
       ArrayRef<AffineMap>{lhsMap, rhsMap, outMap}, iterators,
       [](OpBuilder &nb, Location l, ValueRange args) {
         Value product = arith::MulFOp::create(nb, l, args[0], args[1]);
-        linalg::YieldOp::create(nb, l,
-                                Value(arith::AddFOp::create(nb, l, args[2],
-                                                            product)));
+        linalg::YieldOp::create(
+            nb, l, Value(arith::AddFOp::create(nb, l, args[2], product)));
       });
   return generic.getResult(0);
 }
@@ -114,8 +112,8 @@ struct AttentionLowering : OpConversionPattern<onnx::AotcAttentionOp> {
         x = arith::AddFOp::create(b, l, x, args[1]);
       return x;
     };
-    auto rowType = RankedTensorType::get(ArrayRef(scoresShape).drop_back(),
-                                         elementType);
+    auto rowType =
+        RankedTensorType::get(ArrayRef(scoresShape).drop_back(), elementType);
     SmallVector<IteratorType> rowIterators(rank - 1, IteratorType::parallel);
     rowIterators.push_back(IteratorType::reduction);
     SmallVector<AffineMap> maxMaps(logitMaps);
@@ -136,18 +134,19 @@ struct AttentionLowering : OpConversionPattern<onnx::AotcAttentionOp> {
     expInputs.push_back(max);
     SmallVector<AffineMap> expMaps(logitMaps);
     expMaps.push_back(rowMap);
-    Value exp = buildGeneric(
-        rewriter, loc, scoresType, expInputs, expMaps,
-        [&](OpBuilder &b, Location l, ValueRange args) {
-          Value x = logit(b, l, args.drop_back());
-          Value shifted = arith::SubFOp::create(b, l, x, args.back());
-          return (Value)math::ExpOp::create(b, l, shifted);
-        });
-    Value sum = buildReduction(
-        rewriter, loc, exp, {rank - 1}, createScalar(rewriter, loc, elementType, 0),
-        [](OpBuilder &b, Location l, Value in, Value acc) {
-          return (Value)arith::AddFOp::create(b, l, in, acc);
-        });
+    Value exp = buildGeneric(rewriter, loc, scoresType, expInputs, expMaps,
+                             [&](OpBuilder &b, Location l, ValueRange args) {
+                               Value x = logit(b, l, args.drop_back());
+                               Value shifted =
+                                   arith::SubFOp::create(b, l, x, args.back());
+                               return (Value)math::ExpOp::create(b, l, shifted);
+                             });
+    Value sum =
+        buildReduction(rewriter, loc, exp, {rank - 1},
+                       createScalar(rewriter, loc, elementType, 0),
+                       [](OpBuilder &b, Location l, Value in, Value acc) {
+                         return (Value)arith::AddFOp::create(b, l, in, acc);
+                       });
 
     // Y[b, m, e] = (sum_n E[b, m, n] V[b, n, e]) / l[b, m]; loops (b, m, e, n).
     int64_t e = batch + 1;

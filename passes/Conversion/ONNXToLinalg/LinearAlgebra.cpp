@@ -149,12 +149,11 @@ struct GemmLowering : OpConversionPattern<onnx::GemmOp> {
     // With alpha = beta = 1 the product accumulates onto C broadcast to
     // [M, N]: the bias costs no pass of its own over the result.
     bool accumulateOntoC = addC && alpha == 1.0 && beta == 1.0;
-    Value init =
-        accumulateOntoC
-            ? buildElementwise(
-                  rewriter, loc, resultType, c,
-                  [](OpBuilder &, Location, ValueRange args) { return args[0]; })
-            : createZeroAccumulator(rewriter, loc, resultType);
+    Value init = accumulateOntoC
+                     ? buildElementwise(rewriter, loc, resultType, c,
+                                        [](OpBuilder &, Location,
+                                           ValueRange args) { return args[0]; })
+                     : createZeroAccumulator(rewriter, loc, resultType);
     auto matmul = linalg::MatmulOp::create(
         rewriter, loc, TypeRange{resultType},
         ValueRange{adaptor.getA(), adaptor.getB()}, ValueRange{init});
