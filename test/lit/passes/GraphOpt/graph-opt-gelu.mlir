@@ -53,7 +53,8 @@ func.func @gelu_erf_orders(%x: tensor<8xf32>) -> (tensor<8xf32>, tensor<8xf32>) 
 
 // Tests that the tanh form, 0.5 * x * (1 + tanh(sqrt(2/pi) * (x + 0.044715
 // * x^3))), becomes Gelu with approximate = "tanh", with x^3 as a Pow or as
-// a product.
+// a product; the second one is torch's opset-13 export of
+// nn.GELU(approximate='tanh') operand for operand.
 
 // CHECK-LABEL: func.func @gelu_tanh
 // CHECK-SAME: (%[[X:.*]]: tensor<8xf32>)
@@ -77,9 +78,9 @@ func.func @gelu_tanh(%x: tensor<8xf32>) -> (tensor<8xf32>, tensor<8xf32>) {
   %y = "onnx.Mul"(%hx, %g) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
 
   %sq = "onnx.Mul"(%x, %x) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
-  %cube2 = "onnx.Mul"(%sq, %x) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+  %cube2 = "onnx.Mul"(%x, %sq) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
   %t2 = "onnx.Mul"(%c, %cube2) : (tensor<f32>, tensor<8xf32>) -> tensor<8xf32>
-  %p2 = "onnx.Add"(%t2, %x) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
+  %p2 = "onnx.Add"(%x, %t2) : (tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
   %u2 = "onnx.Mul"(%k, %p2) : (tensor<f32>, tensor<8xf32>) -> tensor<8xf32>
   %th2 = "onnx.Tanh"(%u2) : (tensor<8xf32>) -> tensor<8xf32>
   %g2 = "onnx.Add"(%one, %th2) : (tensor<f32>, tensor<8xf32>) -> tensor<8xf32>
