@@ -1,8 +1,9 @@
 //===- Attention.cpp - aotc-graph-opt: scaled-dot-product attention -------===//
 //
 // MatMul(Softmax(MatMul(Q, K^T) [/ c or * c] [+ mask]), V) with the softmax
-// along the last axis is one aotc.Attention. A scalar Mul on Q or on K^T
-// (exporters that scale both by sqrt(c)) goes into the scale as well. K^T
+// along the last axis is one aotc.Attention. A scalar Mul or Div on Q or on
+// K^T (torch's MultiheadAttention divides Q; other exporters scale both by
+// sqrt(c)) goes into the scale as well. K^T
 // usually comes from a Transpose of the keys: the fused op takes the keys
 // untransposed, so that Transpose is composed away instead of being
 // materialised.
@@ -21,16 +22,18 @@ using namespace aotc;
 
 namespace {
 
-/// `value` with a single-use scalar Mul peeled off, its factor multiplied
-/// into `scale`.
-Value peelScalarMul(Value value, double &scale) {
-  auto mul = value.getDefiningOp<onnx::MulOp>();
-  if (!mul || !mul->hasOneUse())
+/// `value` with a single-use Mul or Div by a scalar constant peeled off, its
+/// factor (or reciprocal) multiplied into `scale`.
+Value peelScalarScale(Value value, double &scale) {
+  Operation *op = value.getDefiningOp();
+  if (!op || !op->hasOneUse() || !isa<onnx::MulOp, onnx::DivOp>(op))
     return value;
-  std::optional<ScalarOperand> s = matchScalarOperand(mul);
-  if (!s)
+  bool isDiv = isa<onnx::DivOp>(op);
+  std::optional<ScalarOperand> s =
+      matchScalarOperand(op, /*constantRhsOnly=*/isDiv);
+  if (!s || s->value == 0.0)
     return value;
-  scale *= s->value;
+  scale *= isDiv ? 1.0 / s->value : s->value;
   return s->other;
 }
 
@@ -86,8 +89,8 @@ struct FuseAttention : OpRewritePattern<onnx::MatMulOp> {
     auto product = scores.getDefiningOp<onnx::MatMulOp>();
     if (!product || !product->hasOneUse())
       return failure();
-    Value q = peelScalarMul(product.getA(), scale);
-    Value kt = peelScalarMul(product.getB(), scale);
+    Value q = peelScalarScale(product.getA(), scale);
+    Value kt = peelScalarScale(product.getB(), scale);
     Value v = op.getB();
 
     // Same rank and batch dimensions everywhere: the fused op does not

@@ -25,9 +25,10 @@ func.func @attention_torch(%q: tensor<2x4x16x8xf32>, %keys: tensor<2x16x4x8xf32>
 
 // -----
 
-// Tests the form with a mask added after a Mul by the scale, the scale
-// split between Q and K^T (sqrt of it on each), and a K^T that is no
-// Transpose: K is its transposition of the last two dimensions.
+// Tests the form with a mask added after a Mul by the scale, more scaling
+// on Q (a Div, as torch's MultiheadAttention does) and on K^T (a Mul), and
+// a K^T that is no Transpose: K is its transposition of the last two
+// dimensions.
 
 // CHECK-LABEL: func.func @attention_mask
 // CHECK-SAME: (%[[Q:.*]]: tensor<4x16x8xf32>, %[[KT:.*]]: tensor<4x8x16xf32>, %[[V:.*]]: tensor<4x16x32xf32>, %[[M:.*]]: tensor<16x16xf32>)
@@ -36,7 +37,8 @@ func.func @attention_torch(%q: tensor<2x4x16x8xf32>, %keys: tensor<2x16x4x8xf32>
 func.func @attention_mask(%q: tensor<4x16x8xf32>, %kt: tensor<4x8x16xf32>, %v: tensor<4x16x32xf32>, %mask: tensor<16x16xf32>) -> tensor<4x16x32xf32> {
   %r = "onnx.Constant"() <{value = dense<0.5> : tensor<f32>}> : () -> tensor<f32>
   %half = "onnx.Constant"() <{value = dense<0.5> : tensor<f32>}> : () -> tensor<f32>
-  %qs = "onnx.Mul"(%q, %r) : (tensor<4x16x8xf32>, tensor<f32>) -> tensor<4x16x8xf32>
+  %two = "onnx.Constant"() <{value = dense<2.0> : tensor<f32>}> : () -> tensor<f32>
+  %qs = "onnx.Div"(%q, %two) : (tensor<4x16x8xf32>, tensor<f32>) -> tensor<4x16x8xf32>
   %ks = "onnx.Mul"(%r, %kt) : (tensor<f32>, tensor<4x8x16xf32>) -> tensor<4x8x16xf32>
   %s = "onnx.MatMul"(%qs, %ks) : (tensor<4x16x8xf32>, tensor<4x8x16xf32>) -> tensor<4x16x16xf32>
   %scaled = "onnx.Mul"(%s, %half) : (tensor<4x16x16xf32>, tensor<f32>) -> tensor<4x16x16xf32>
