@@ -2,12 +2,13 @@
 //
 // aotc.Attention (made by aotc-graph-opt) as three kernels over the batch
 // dimensions:
-//   S = Q K^T             a contraction that reads K [..., N, D] by index,
-//                         so transposed keys never exist in memory;
+//   S = Q K^T             a batch_matmul over the collapsed batch that
+//                         reads K [..., N, D] through its indexing map, so
+//                         transposed keys never exist in memory;
 //   E = exp(scale * S + mask - max), l = sum(E)
 //                         the softmax with the scale and the mask applied
 //                         where the scores are read;
-//   Y = (E V) / l         the second contraction, normalized afterwards on
+//   Y = (E V) / l         the second batch_matmul, normalized afterwards on
 //                         the smaller [..., M, E] result instead of on E.
 //
 //===----------------------------------------------------------------------===//
@@ -28,35 +29,39 @@ namespace {
 
 using utils::IteratorType;
 
-/// A contraction over loops (batch..., i, j, r) with `r` reduced:
-/// out[batch, i, j] += lhs[lhsMap] * rhs[rhsMap], from zero.
-Value buildContraction(OpBuilder &b, Location loc, Value lhs, Value rhs,
-                       AffineMap lhsMap, AffineMap rhsMap,
-                       RankedTensorType resultType) {
-  int64_t loops = resultType.getRank() + 1;
-  SmallVector<IteratorType> iterators(loops - 1, IteratorType::parallel);
-  iterators.push_back(IteratorType::reduction);
-  AffineMap outMap = getProjectionMap(b.getContext(), loops, {loops - 1});
+/// `lhs` [P, M, K] times `rhs` ([P, K, N], or [P, N, K] when `transposeRhs`)
+/// as a `linalg.batch_matmul` from zero; transposition is the op's indexing
+/// map, so the register-tiled contraction path of code generation applies.
+Value buildBatchMatmul(OpBuilder &b, Location loc, Value lhs, Value rhs,
+                       bool transposeRhs, RankedTensorType resultType) {
   Value init = createFilled(
       b, loc, resultType, createScalar(b, loc, resultType.getElementType(), 0));
-  auto generic = linalg::GenericOp::create(
-      b, loc, TypeRange{resultType}, ValueRange{lhs, rhs}, ValueRange{init},
-      ArrayRef<AffineMap>{lhsMap, rhsMap, outMap}, iterators,
-      [](OpBuilder &nb, Location l, ValueRange args) {
-        Value product = arith::MulFOp::create(nb, l, args[0], args[1]);
-        linalg::YieldOp::create(
-            nb, l, Value(arith::AddFOp::create(nb, l, args[2], product)));
-      });
-  return generic.getResult(0);
+  auto matmul = linalg::BatchMatmulOp::create(
+      b, loc, TypeRange{resultType}, ValueRange{lhs, rhs}, ValueRange{init});
+  if (transposeRhs) {
+    MLIRContext *context = b.getContext();
+    AffineExpr p, m, n, k;
+    bindDims(context, p, m, n, k);
+    matmul.setIndexingMapsAttr(b.getAffineMapArrayAttr(
+        {AffineMap::get(4, 0, {p, m, k}, context),
+         AffineMap::get(4, 0, {p, n, k}, context),
+         AffineMap::get(4, 0, {p, m, n}, context)}));
+  }
+  return matmul.getResult(0);
 }
 
-/// The map from `loops` loops to the given loop dimensions.
-AffineMap selectDims(MLIRContext *context, int64_t loops,
-                     ArrayRef<int64_t> dims) {
-  SmallVector<AffineExpr> exprs;
-  for (int64_t d : dims)
-    exprs.push_back(getAffineDimExpr(d, context));
-  return AffineMap::get(loops, 0, exprs, context);
+/// `value` [batch..., rows, cols] with its batch dimensions collapsed into
+/// one.
+Value collapseBatch(OpBuilder &b, Location loc, Value value) {
+  auto type = cast<RankedTensorType>(value.getType());
+  ArrayRef<int64_t> shape = type.getShape();
+  int64_t count = 1;
+  for (int64_t d : shape.drop_back(2))
+    count *= d;
+  return reshapeTo(b, loc, value,
+                   RankedTensorType::get({count, shape[shape.size() - 2],
+                                          shape.back()},
+                                         type.getElementType()));
 }
 
 struct AttentionLowering : OpConversionPattern<onnx::AotcAttentionOp> {
@@ -77,21 +82,19 @@ struct AttentionLowering : OpConversionPattern<onnx::AotcAttentionOp> {
       return emitUnsupported(op, "non-float element types");
     int64_t rank = qType.getRank();
     int64_t batch = rank - 2;
-    SmallVector<int64_t> batchDims = llvm::to_vector(llvm::seq<int64_t>(batch));
-    auto withBatch = [&](std::initializer_list<int64_t> dims) {
-      SmallVector<int64_t> all(batchDims);
-      all.append(dims);
-      return all;
-    };
-
-    // S[b, m, n] = sum_d Q[b, m, d] K[b, n, d]; loops (b, m, n, d).
+    // S[b, m, n] = sum_d Q[b, m, d] K[b, n, d], over the batch collapsed.
     SmallVector<int64_t> scoresShape(qType.getShape().drop_back());
     scoresShape.push_back(kType.getDimSize(batch));
     auto scoresType = RankedTensorType::get(scoresShape, elementType);
-    int64_t m = batch, n = batch + 1, r = batch + 2;
-    Value scores = buildContraction(
-        rewriter, loc, q, k, selectDims(context, rank + 1, withBatch({m, r})),
-        selectDims(context, rank + 1, withBatch({n, r})), scoresType);
+    Value q3 = collapseBatch(rewriter, loc, q);
+    Value k3 = collapseBatch(rewriter, loc, k);
+    auto q3Type = cast<RankedTensorType>(q3.getType());
+    Value scores3 = buildBatchMatmul(
+        rewriter, loc, q3, k3, /*transposeRhs=*/true,
+        RankedTensorType::get({q3Type.getDimSize(0), q3Type.getDimSize(1),
+                               scoresShape.back()},
+                              elementType));
+    Value scores = reshapeTo(rewriter, loc, scores3, scoresType);
 
     // Softmax along n of scale * S + mask; loops (b, m, n).
     double scale = op.getScale().convertToDouble();
@@ -148,11 +151,16 @@ struct AttentionLowering : OpConversionPattern<onnx::AotcAttentionOp> {
                          return (Value)arith::AddFOp::create(b, l, in, acc);
                        });
 
-    // Y[b, m, e] = (sum_n E[b, m, n] V[b, n, e]) / l[b, m]; loops (b, m, e, n).
-    int64_t e = batch + 1;
-    Value product = buildContraction(
-        rewriter, loc, exp, v, selectDims(context, rank + 1, withBatch({m, r})),
-        selectDims(context, rank + 1, withBatch({r, e})), resultType);
+    // Y[b, m, e] = (sum_n E[b, m, n] V[b, n, e]) / l[b, m].
+    Value v3 = collapseBatch(rewriter, loc, v);
+    auto v3Type = cast<RankedTensorType>(v3.getType());
+    Value product3 = buildBatchMatmul(
+        rewriter, loc, collapseBatch(rewriter, loc, exp), v3,
+        /*transposeRhs=*/false,
+        RankedTensorType::get({q3Type.getDimSize(0), q3Type.getDimSize(1),
+                               v3Type.getDimSize(2)},
+                              elementType));
+    Value product = reshapeTo(rewriter, loc, product3, resultType);
     Value result = buildGeneric(
         rewriter, loc, resultType, {product, sum}, {identity, rowMap},
         [](OpBuilder &b, Location l, ValueRange args) {
