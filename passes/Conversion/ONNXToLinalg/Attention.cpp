@@ -42,10 +42,10 @@ Value buildBatchMatmul(OpBuilder &b, Location loc, Value lhs, Value rhs,
     MLIRContext *context = b.getContext();
     AffineExpr p, m, n, k;
     bindDims(context, p, m, n, k);
-    matmul.setIndexingMapsAttr(b.getAffineMapArrayAttr(
-        {AffineMap::get(4, 0, {p, m, k}, context),
-         AffineMap::get(4, 0, {p, n, k}, context),
-         AffineMap::get(4, 0, {p, m, n}, context)}));
+    matmul.setIndexingMapsAttr(
+        b.getAffineMapArrayAttr({AffineMap::get(4, 0, {p, m, k}, context),
+                                 AffineMap::get(4, 0, {p, n, k}, context),
+                                 AffineMap::get(4, 0, {p, m, n}, context)}));
   }
   return matmul.getResult(0);
 }
@@ -58,10 +58,10 @@ Value collapseBatch(OpBuilder &b, Location loc, Value value) {
   int64_t count = 1;
   for (int64_t d : shape.drop_back(2))
     count *= d;
-  return reshapeTo(b, loc, value,
-                   RankedTensorType::get({count, shape[shape.size() - 2],
-                                          shape.back()},
-                                         type.getElementType()));
+  return reshapeTo(
+      b, loc, value,
+      RankedTensorType::get({count, shape[shape.size() - 2], shape.back()},
+                            type.getElementType()));
 }
 
 struct AttentionLowering : OpConversionPattern<onnx::AotcAttentionOp> {
@@ -91,9 +91,9 @@ struct AttentionLowering : OpConversionPattern<onnx::AotcAttentionOp> {
     auto q3Type = cast<RankedTensorType>(q3.getType());
     Value scores3 = buildBatchMatmul(
         rewriter, loc, q3, k3, /*transposeRhs=*/true,
-        RankedTensorType::get({q3Type.getDimSize(0), q3Type.getDimSize(1),
-                               scoresShape.back()},
-                              elementType));
+        RankedTensorType::get(
+            {q3Type.getDimSize(0), q3Type.getDimSize(1), scoresShape.back()},
+            elementType));
     Value scores = reshapeTo(rewriter, loc, scores3, scoresType);
 
     // Softmax along n of scale * S + mask; loops (b, m, n).
@@ -157,9 +157,9 @@ struct AttentionLowering : OpConversionPattern<onnx::AotcAttentionOp> {
     Value product3 = buildBatchMatmul(
         rewriter, loc, collapseBatch(rewriter, loc, exp), v3,
         /*transposeRhs=*/false,
-        RankedTensorType::get({q3Type.getDimSize(0), q3Type.getDimSize(1),
-                               v3Type.getDimSize(2)},
-                              elementType));
+        RankedTensorType::get(
+            {q3Type.getDimSize(0), q3Type.getDimSize(1), v3Type.getDimSize(2)},
+            elementType));
     Value product = reshapeTo(rewriter, loc, product3, resultType);
     Value result = buildGeneric(
         rewriter, loc, resultType, {product, sum}, {identity, rowMap},
