@@ -32,14 +32,15 @@ def run(cmd, **kwargs):
 
 
 def model_flops(model, shape_flags):
-    """2 x multiply-accumulates of Conv, Gemm and MatMul ops, read off aotc's
-    own shape-inferred graph (so exports with dynamic axes count right)."""
+    """2 x multiply-accumulates of Conv, Gemm, MatMul and fused attention
+    ops, read off aotc's own shape-inferred graph (so exports with dynamic
+    axes count right)."""
     graph = run([os.path.join(BUILD, "bin", "aotc"), model, "--emit=onnx", *shape_flags,
                  "--mlir-elide-resource-strings-if-larger=1"])
     tensor = r"tensor<((?:\d+x)*)f32>"
     flops = 0
     for line in graph.splitlines():
-        op = re.search(r'"onnx\.(Conv|Gemm|MatMul)"', line)
+        op = re.search(r'"onnx\.(Conv|Gemm|MatMul|aotc\.Attention)"', line)
         if not op:
             continue
         types = re.search(r": \((.*)\) -> " + tensor, line)
@@ -47,12 +48,17 @@ def model_flops(model, shape_flags):
                     for t in re.findall(tensor, types.group(1))]
         out = [int(d) for d in types.group(2).split("x") if d]
         if op.group(1) == "Conv":
-            reduction = math.prod(operands[1][1:])
+            macs = math.prod(out) * math.prod(operands[1][1:])
         elif op.group(1) == "Gemm" and "transA = 1" in line:
-            reduction = operands[0][0]
+            macs = math.prod(out) * operands[0][0]
+        elif op.group(1) == "aotc.Attention":
+            # Q K^T and the product with V: [.., M, D] x [.., N, D], then
+            # [.., M, N] x [.., N, E].
+            query, key = operands[0], operands[1]
+            macs = math.prod(query) * key[-2] + math.prod(out) * key[-2]
         else:
-            reduction = operands[0][-1]
-        flops += 2 * math.prod(out) * reduction
+            macs = math.prod(out) * operands[0][-1]
+        flops += 2 * macs
     return flops
 
 

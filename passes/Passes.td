@@ -132,8 +132,9 @@ def FusePass : Pass<"aotc-fuse", "mlir::ModuleOp"> {
     operand uses every consumer loop. Fusing `x + bias` into a matmul would
     otherwise recompute it N times per element and hide the contraction from
     the tiling that makes it fast. Producers that only move data (transpose,
-    broadcast: their body yields an input unchanged) are always fused: they
-    become an indexing map of the consumer.
+    broadcast: their body yields an input unchanged) are fused into
+    elementwise consumers, where they become an indexing map; they stay out
+    of contractions, whose vector loads they would make strided.
 
     Before:
     ```mlir

@@ -37,7 +37,9 @@ bool onlyMovesData(linalg::GenericOp op) {
 }
 
 /// Fuses a single-use producer into its consumer when the consumer reads
-/// each produced element once, or when the producer only moves data.
+/// each produced element once, or when the producer only moves data into an
+/// elementwise consumer. A transpose stays out of contractions: as an
+/// indexing map it would make the micro-kernel's vector loads strided.
 bool fusesWithoutRecomputation(OpOperand *fusedOperand) {
   Operation *producer = fusedOperand->get().getDefiningOp();
   if (!producer || !producer->hasOneUse())
@@ -47,7 +49,8 @@ bool fusesWithoutRecomputation(OpOperand *fusedOperand) {
       consumer.getMatchingIndexingMap(fusedOperand).isPermutation())
     return true;
   auto generic = dyn_cast<linalg::GenericOp>(producer);
-  return generic && onlyMovesData(generic);
+  return generic && onlyMovesData(generic) &&
+         consumer.getNumReductionLoops() == 0;
 }
 
 bool hasSingleUse(OpOperand *fusedOperand) {

@@ -2,9 +2,9 @@
 //
 // aotc.Attention (made by aotc-graph-opt) as three kernels over the batch
 // dimensions:
-//   S = Q K^T             a batch_matmul over the collapsed batch that
-//                         reads K [..., N, D] through its indexing map, so
-//                         transposed keys never exist in memory;
+//   S = Q K^T             a batch_matmul over the collapsed batch, on keys
+//                         copied to [..., D, N] so that its vector loads
+//                         are contiguous;
 //   E = exp(scale * S + mask - max), l = sum(E)
 //                         the softmax with the scale and the mask applied
 //                         where the scores are read;
@@ -21,6 +21,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 
 using namespace mlir;
 using namespace aotc;
@@ -30,24 +31,26 @@ namespace {
 using utils::IteratorType;
 
 /// `lhs` [P, M, K] times `rhs` ([P, K, N], or [P, N, K] when `transposeRhs`)
-/// as a `linalg.batch_matmul` from zero; transposition is the op's indexing
-/// map, so the register-tiled contraction path of code generation applies.
+/// as a `linalg.batch_matmul` from zero. A transposed `rhs` is copied into
+/// [P, K, N] first: the register-tiled contraction loads rows of N as
+/// vectors, and reading them from [P, N, K] would make every load strided,
+/// while the copy costs N*K of the M*N*K multiply-adds.
 Value buildBatchMatmul(OpBuilder &b, Location loc, Value lhs, Value rhs,
                        bool transposeRhs, RankedTensorType resultType) {
-  Value init = createFilled(
-      b, loc, resultType, createScalar(b, loc, resultType.getElementType(), 0));
-  auto matmul = linalg::BatchMatmulOp::create(
-      b, loc, TypeRange{resultType}, ValueRange{lhs, rhs}, ValueRange{init});
+  Type elementType = resultType.getElementType();
   if (transposeRhs) {
-    MLIRContext *context = b.getContext();
-    AffineExpr p, m, n, k;
-    bindDims(context, p, m, n, k);
-    matmul.setIndexingMapsAttr(
-        b.getAffineMapArrayAttr({AffineMap::get(4, 0, {p, m, k}, context),
-                                 AffineMap::get(4, 0, {p, n, k}, context),
-                                 AffineMap::get(4, 0, {p, m, n}, context)}));
+    ArrayRef<int64_t> shape = cast<RankedTensorType>(rhs.getType()).getShape();
+    Value init = tensor::EmptyOp::create(
+        b, loc, ArrayRef<int64_t>{shape[0], shape[2], shape[1]}, elementType);
+    rhs = linalg::TransposeOp::create(b, loc, rhs, init,
+                                      ArrayRef<int64_t>{0, 2, 1})
+              .getResult()[0];
   }
-  return matmul.getResult(0);
+  Value init =
+      createFilled(b, loc, resultType, createScalar(b, loc, elementType, 0));
+  return linalg::BatchMatmulOp::create(b, loc, TypeRange{resultType},
+                                       ValueRange{lhs, rhs}, ValueRange{init})
+      .getResult(0);
 }
 
 /// `value` [batch..., rows, cols] with its batch dimensions collapsed into

@@ -44,7 +44,8 @@ func.func @bias_stays_out_of_matmul(%x: tensor<4x8xf32>, %b: tensor<4x8xf32>,
 
 // -----
 
-// A transpose only moves data: it becomes the contraction's indexing map.
+// A transpose only moves data, but stays out of a contraction: as its
+// indexing map it would make the micro-kernel's vector loads strided.
 
 #id = affine_map<(d0, d1) -> (d0, d1)>
 #t = affine_map<(d0, d1) -> (d1, d0)>
@@ -52,12 +53,12 @@ func.func @bias_stays_out_of_matmul(%x: tensor<4x8xf32>, %b: tensor<4x8xf32>,
 #kn = affine_map<(m, n, k) -> (k, n)>
 #mn = affine_map<(m, n, k) -> (m, n)>
 
-// CHECK-LABEL: func.func @transpose_fuses_into_matmul
-// CHECK-NOT: linalg.transpose
+// CHECK-LABEL: func.func @transpose_stays_out_of_matmul
+// CHECK: %[[T:.*]] = linalg.generic
+// CHECK-SAME: ins(%arg1 : tensor<16x8xf32>)
 // CHECK: linalg.generic
-// CHECK-SAME: ins(%arg0, %arg1 : tensor<4x8xf32>, tensor<16x8xf32>)
-// CHECK-NOT: linalg.generic
-func.func @transpose_fuses_into_matmul(%x: tensor<4x8xf32>, %w: tensor<16x8xf32>) -> tensor<4x16xf32> {
+// CHECK-SAME: ins(%arg0, %[[T]] : tensor<4x8xf32>, tensor<8x16xf32>)
+func.func @transpose_stays_out_of_matmul(%x: tensor<4x8xf32>, %w: tensor<16x8xf32>) -> tensor<4x16xf32> {
   %e = tensor.empty() : tensor<8x16xf32>
   %wt = linalg.generic {indexing_maps = [#t, #id], iterator_types = ["parallel", "parallel"]}
       ins(%w : tensor<16x8xf32>) outs(%e : tensor<8x16xf32>) {
@@ -104,4 +105,32 @@ func.func @elementwise_chain_fuses(%x: tensor<4x8xf32>, %y: tensor<4x8xf32>) -> 
     linalg.yield %r : f32
   } -> tensor<4x8xf32>
   return %p : tensor<4x8xf32>
+}
+
+// -----
+
+// Into an elementwise consumer, a transpose becomes an indexing map.
+
+#id = affine_map<(d0, d1) -> (d0, d1)>
+#t = affine_map<(d0, d1) -> (d1, d0)>
+
+// CHECK-LABEL: func.func @transpose_fuses_into_elementwise
+// CHECK: linalg.generic
+// CHECK-SAME: ins(%arg0, %arg1 : tensor<8x4xf32>, tensor<4x8xf32>)
+// CHECK: arith.addf
+// CHECK-NOT: linalg.generic
+func.func @transpose_fuses_into_elementwise(%x: tensor<8x4xf32>, %y: tensor<4x8xf32>) -> tensor<4x8xf32> {
+  %e = tensor.empty() : tensor<4x8xf32>
+  %xt = linalg.generic {indexing_maps = [#t, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%x : tensor<8x4xf32>) outs(%e : tensor<4x8xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    linalg.yield %a : f32
+  } -> tensor<4x8xf32>
+  %s = linalg.generic {indexing_maps = [#id, #id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%xt, %y : tensor<4x8xf32>, tensor<4x8xf32>) outs(%e : tensor<4x8xf32>) {
+  ^bb0(%a: f32, %b: f32, %o: f32):
+    %r = arith.addf %a, %b : f32
+    linalg.yield %r : f32
+  } -> tensor<4x8xf32>
+  return %s : tensor<4x8xf32>
 }

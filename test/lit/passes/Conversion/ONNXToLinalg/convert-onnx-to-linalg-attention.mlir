@@ -1,20 +1,18 @@
 // RUN: aotc-opt %s --split-input-file --aotc-convert-onnx-to-linalg | FileCheck %s
 
-// Tests that aotc.Attention becomes a batch_matmul that reads K [b, n, d]
-// through its indexing map (no transposed copy), a softmax whose max and
+// Tests that aotc.Attention becomes a batch_matmul on K copied to [b, d, n]
+// (contiguous vector loads in the micro-kernel), a softmax whose max and
 // exp apply the scale and the broadcast mask where they read the scores,
 // and a second batch_matmul on the unnormalized exponentials, divided by
 // their sum afterwards on the [b, m, e] result.
 
-// CHECK-DAG:   #[[$Q:.+]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>
-// CHECK-DAG:   #[[$K:.+]] = affine_map<(d0, d1, d2, d3) -> (d0, d2, d3)>
-// CHECK-DAG:   #[[$S:.+]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
 // CHECK-DAG:   #[[$ID:.+]] = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
 // CHECK-DAG:   #[[$MASK:.+]] = affine_map<(d0, d1, d2) -> (d1, d2)>
 // CHECK-DAG:   #[[$ROW:.+]] = affine_map<(d0, d1, d2) -> (d0, d1)>
 // CHECK-LABEL: func.func @attention
 // CHECK-SAME:    %[[Q:.+]]: tensor<2x16x8xf32>, %[[K:.+]]: tensor<2x12x8xf32>, %[[V:.+]]: tensor<2x12x4xf32>, %[[M:.+]]: tensor<16x12xf32>
-// CHECK:         %[[SCORES:.+]] = linalg.batch_matmul indexing_maps = [#[[$Q]], #[[$K]], #[[$S]]] ins(%[[Q]], %[[K]] :
+// CHECK:         %[[KT:.+]] = linalg.transpose ins(%[[K]] : tensor<2x12x8xf32>) outs({{.*}} : tensor<2x8x12xf32>) permutation = [0, 2, 1]
+// CHECK:         %[[SCORES:.+]] = linalg.batch_matmul ins(%[[Q]], %[[KT]] :
 // CHECK:         %[[MAX:.+]] = linalg.generic {indexing_maps = [#[[$ID]], #[[$MASK]], #[[$ROW]]], iterator_types = ["parallel", "parallel", "reduction"]} ins(%[[SCORES]], %[[M]] :
 // CHECK:           arith.constant 5.000000e-01
 // CHECK:           arith.maximumf
@@ -39,7 +37,8 @@ func.func @attention(%q: tensor<2x16x8xf32>, %k: tensor<2x12x8xf32>, %v: tensor<
 // CHECK-SAME:    %[[Q:.+]]: tensor<2x4x16x8xf32>, %[[K:.+]]: tensor<2x4x16x8xf32>, %[[V:.+]]: tensor<2x4x16x8xf32>
 // CHECK-DAG:     %[[Q3:.+]] = tensor.collapse_shape %[[Q]] {{\[}}[0, 1], [2], [3]] : tensor<2x4x16x8xf32> into tensor<8x16x8xf32>
 // CHECK-DAG:     %[[K3:.+]] = tensor.collapse_shape %[[K]] {{\[}}[0, 1], [2], [3]] : tensor<2x4x16x8xf32> into tensor<8x16x8xf32>
-// CHECK:         %[[S3:.+]] = linalg.batch_matmul {{.*}} ins(%[[Q3]], %[[K3]] : {{.*}} -> tensor<8x16x16xf32>
+// CHECK:         %[[KT3:.+]] = linalg.transpose ins(%[[K3]] :
+// CHECK:         %[[S3:.+]] = linalg.batch_matmul ins(%[[Q3]], %[[KT3]] : {{.*}} -> tensor<8x16x16xf32>
 // CHECK:         %[[S:.+]] = tensor.expand_shape %[[S3]] {{\[}}[0, 1], [2], [3]] {{.*}} : tensor<8x16x16xf32> into tensor<2x4x16x16xf32>
 // CHECK:         linalg.generic {{.*}} ins(%[[S]] : tensor<2x4x16x16xf32>)
 // CHECK:         linalg.batch_matmul {{.*}} -> tensor<8x16x8xf32>
