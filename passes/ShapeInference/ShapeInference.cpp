@@ -45,14 +45,22 @@ void eraseDeadOps(func::FuncOp func) {
       op.erase();
 }
 
-/// Reports each op that still produces a value without a static shape.
+/// Reports the first op that still produces a value without a static shape
+/// (one error: the rest usually follow from it). An op without a shape
+/// function of its own is reported as not supported.
 LogicalResult verifyStaticShapes(func::FuncOp func) {
-  bool ok = true;
-  func.walk([&](Operation *op) {
+  WalkResult walk = func.walk([&](Operation *op) {
     for (OpResult result : op->getResults()) {
       auto type = dyn_cast<ShapedType>(result.getType());
       if (!type || type.hasStaticShape())
         continue;
+      auto shapeOp = dyn_cast<onnx::ShapeInferenceOpInterface>(op);
+      if (shapeOp && !shapeOp.hasShapeFunction()) {
+        op->emitError() << "operator '" << op->getName().stripDialect()
+                        << "' is not supported (aotc has no shape function "
+                           "for it)";
+        return WalkResult::interrupt();
+      }
       InFlightDiagnostic diag = op->emitError();
       if (!type.hasRank())
         diag << "could not infer the shape of result #"
@@ -61,10 +69,11 @@ LogicalResult verifyStaticShapes(func::FuncOp func) {
         diag << "result #" << result.getResultNumber()
              << " has a dynamic shape " << result.getType()
              << " after shape inference";
-      ok = false;
+      return WalkResult::interrupt();
     }
+    return WalkResult::advance();
   });
-  return success(ok);
+  return failure(walk.wasInterrupted());
 }
 
 struct ShapeInferencePass

@@ -47,6 +47,8 @@ class ONNX_Op<string mnemonic, int opsetVersion, list<Trait> traits = []>
       return rules;
     }
     static constexpr int64_t getOpsetVersion() { return }] # version # [{; }
+    static constexpr bool hasShapeFunction() { return }]
+      # !if(hasShapeFunction, "true", "false") # [{; }
   }] # !if(hasShapeFunction, [{
     ::llvm::LogicalResult inferShapes();
   }], [{

@@ -21,6 +21,9 @@ def ONNX_ShapeInferenceOpInterface : OpInterface<"ShapeInferenceOpInterface"> {
       "::llvm::ArrayRef<::aotc::onnx::ElementTypeRule>", "getElementTypeRules">,
     StaticInterfaceMethod<"The opset version the op's definition follows.",
       "int64_t", "getOpsetVersion">,
+    StaticInterfaceMethod<
+      "Whether `inferShapes` derives shapes (not only element types).",
+      "bool", "hasShapeFunction">,
     InterfaceMethod<
       "Refines the result types from operand types and constant operands.",
       "::llvm::LogicalResult", "inferShapes">,

@@ -14,6 +14,7 @@
 #include "dialects/ONNX/IR/NodeLocation.h"
 #include "dialects/ONNX/IR/ONNXDialect.h"
 #include "dialects/ONNX/Import/AttributeConversion.h"
+#include "dialects/ONNX/Import/FunctionExpansion.h"
 #include "dialects/ONNX/Import/GraphOrder.h"
 #include "dialects/ONNX/Import/ModelReader.h"
 #include "dialects/ONNX/Import/Names.h"
@@ -65,6 +66,13 @@ private:
   FailureOr<func::FuncOp> createFunction(ModuleOp module);
   LogicalResult importInitializers();
   LogicalResult importNode(::onnx::NodeProto &node, size_t index);
+  LogicalResult importNode(::onnx::NodeProto &node, const std::string &display,
+                           Location loc);
+  bool hasShapeFunction(StringRef opType);
+  /// Imports `node` as its ONNX function body when aotc has no shape
+  /// function for it and its schema has a body; false when it does not.
+  FailureOr<bool> importFunctionBody(::onnx::NodeProto &node,
+                                     const std::string &display);
   LogicalResult importConstantNode(::onnx::NodeProto &node);
   LogicalResult checkDialectForm(const NodeForm &form,
                                  RegisteredOperationName opName);
@@ -81,6 +89,8 @@ private:
   SignatureTable signatures;
   /// The opset of the default domain the model imports.
   int64_t opset = 0;
+  /// How many function bodies enclose the node being imported.
+  int expansionDepth = 0;
   OpBuilder builder;
   /// The value of each ONNX name imported so far.
   llvm::StringMap<Value> values;
@@ -350,8 +360,54 @@ LogicalResult ModelImporter::importConstantNode(::onnx::NodeProto &node) {
   return success();
 }
 
+bool ModelImporter::hasShapeFunction(StringRef opType) {
+  std::optional<RegisteredOperationName> name =
+      RegisteredOperationName::lookup(("onnx." + opType).str(), context);
+  if (!name)
+    return false;
+  auto *shapeFns = name->getInterface<ShapeInferenceOpInterface>();
+  return shapeFns && shapeFns->hasShapeFunction();
+}
+
+FailureOr<bool> ModelImporter::importFunctionBody(::onnx::NodeProto &node,
+                                                  const std::string &display) {
+  // Bodies may use such ops themselves (SoftmaxCrossEntropyLoss uses
+  // NegativeLogLikelihoodLoss); this bounds the nesting.
+  constexpr int kMaxDepth = 4;
+  if (expansionDepth >= kMaxDepth || hasShapeFunction(node.op_type()))
+    return false;
+  SmallVector<int32_t> inputTypes;
+  for (const std::string &name : node.input()) {
+    Value value = name.empty() ? Value() : values.lookup(name);
+    auto type = value ? dyn_cast<ShapedType>(value.getType()) : ShapedType();
+    inputTypes.push_back(type ? static_cast<int32_t>(getDataTypeOfElementType(
+                                    type.getElementType()))
+                              : 0);
+  }
+  std::vector<::onnx::NodeProto> body;
+  if (!expandFunctionNode(node, opset, inputTypes, display, body))
+    return false;
+  ++expansionDepth;
+  for (::onnx::NodeProto &inner : body) {
+    Location loc = getNodeLocation(context, path, inner.name(),
+                                   escapeName(inner.op_type()));
+    if (failed(importNode(inner, inner.name(), loc))) {
+      --expansionDepth;
+      return failure();
+    }
+  }
+  --expansionDepth;
+  return true;
+}
+
 LogicalResult ModelImporter::importNode(::onnx::NodeProto &node, size_t index) {
-  nodeLoc = getNodeLoc(index);
+  return importNode(node, getNodeDisplayName(node, index), getNodeLoc(index));
+}
+
+LogicalResult ModelImporter::importNode(::onnx::NodeProto &node,
+                                        const std::string &display,
+                                        Location loc) {
+  nodeLoc = loc;
   const std::string &opType = node.op_type();
   std::string opTypeText = escapeName(opType);
   if (!isDefaultDomain(node.domain()))
@@ -373,6 +429,12 @@ LogicalResult ModelImporter::importNode(::onnx::NodeProto &node, size_t index) {
     return emitError(nodeLoc)
            << "operator '" << opTypeText << "' is deprecated since opset "
            << signature->sinceVersion;
+  // Ops aotc has no shape function for are imported as their ONNX function
+  // body where they have one.
+  FailureOr<bool> expanded = importFunctionBody(node, display);
+  if (failed(expanded) || *expanded)
+    return failure(failed(expanded));
+  nodeLoc = loc;
   std::optional<RegisteredOperationName> opName =
       RegisteredOperationName::lookup("onnx." + opType, context);
   if (!opName)
@@ -392,8 +454,7 @@ LogicalResult ModelImporter::importNode(::onnx::NodeProto &node, size_t index) {
   for (const std::string &name : node.output())
     form.outputs.push_back(!name.empty());
   for (auto &attr : *node.mutable_attribute()) {
-    std::string resourceName =
-        getNodeDisplayName(node, index) + "." + attr.name();
+    std::string resourceName = display + "." + attr.name();
     FailureOr<Attribute> converted =
         convertAttribute(attr, tensors, nodeLoc, resourceName);
     if (failed(converted))
