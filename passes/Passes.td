@@ -211,6 +211,10 @@ def ApproximateMathPass : Pass<"aotc-approximate-math", "mlir::ModuleOp"> {
     ```
     After: only `arith` ops, `math.fma`, `math.floor` and bit casts.
 
+    Integer powers (`math.ipowi`) become calls to generated loop functions
+    (upstream MathToFuncs); f64 functions without an f64 approximation are
+    evaluated in f32; `arith.remf` becomes x - trunc(x / y) * y in f64.
+
     `expand-ops` names math ops the target has no instruction for (e.g.
     `floor` without SSE4.1, `fma` without FMA): they are expanded into
     arithmetic as well.
@@ -221,7 +225,9 @@ def ApproximateMathPass : Pass<"aotc-approximate-math", "mlir::ModuleOp"> {
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::math::MathDialect",
-    "::mlir::vector::VectorDialect",
+    "::mlir::vector::VectorDialect", "::mlir::func::FuncDialect",
+    "::mlir::scf::SCFDialect", "::mlir::cf::ControlFlowDialect",
+    "::mlir::LLVM::LLVMDialect",
   ];
 }
 

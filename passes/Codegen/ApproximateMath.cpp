@@ -2,8 +2,12 @@
 
 #include "passes/Passes.h"
 
+#include "mlir/Conversion/MathToFuncs/MathToFuncs.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Math/Transforms/Passes.h"
 #include "mlir/IR/TypeUtilities.h"
+#include "mlir/Pass/PassManager.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace aotc {
@@ -63,14 +67,93 @@ struct ExpandFloor : OpRewritePattern<math::FloorOp> {
   }
 };
 
+/// `type` (a scalar or vector type) with element type `element`.
+Type withElementType(Type type, Type element) {
+  if (auto vector = dyn_cast<VectorType>(type))
+    return vector.clone(element);
+  return element;
+}
+
+/// f64 math functions in f32: MLIR has polynomial approximations for f32
+/// only, and there is no libm to call. The result carries f32's relative
+/// error (about 1e-7), not f64's.
+struct F64MathThroughF32 : RewritePattern {
+  F64MathThroughF32(MLIRContext *context)
+      : RewritePattern(MatchAnyOpTypeTag(), /*benefit=*/1, context) {}
+
+  LogicalResult matchAndRewrite(Operation *op,
+                                PatternRewriter &rewriter) const override {
+    if (!isa<math::MathDialect>(op->getDialect()) ||
+        lowersToInstructions(op->getName().stripDialect()) ||
+        op->getNumResults() != 1 || op->getNumRegions())
+      return failure();
+    auto isF64 = [](Type type) { return getElementTypeOrSelf(type).isF64(); };
+    if (!isF64(op->getResult(0).getType()) ||
+        !llvm::all_of(op->getOperandTypes(), isF64))
+      return failure();
+    Location loc = op->getLoc();
+    Type f32 = rewriter.getF32Type();
+    SmallVector<Value> operands;
+    for (Value operand : op->getOperands())
+      operands.push_back(arith::TruncFOp::create(
+          rewriter, loc, withElementType(operand.getType(), f32), operand));
+    Type resultType = op->getResult(0).getType();
+    OperationState state(loc, op->getName(), operands,
+                         {withElementType(resultType, f32)}, op->getAttrs());
+    Operation *narrow = rewriter.create(state);
+    rewriter.replaceOpWithNewOp<arith::ExtFOp>(op, resultType,
+                                               narrow->getResult(0));
+    return success();
+  }
+};
+
+/// arith.remf (ONNX Mod with fmod = 1) as x - trunc(x / y) * y in f64 (f32
+/// for f16 and bf16), instead of a call to libm's fmod: exact for f32
+/// operands while the quotient stays below 2^29.
+struct ExpandRemF : OpRewritePattern<arith::RemFOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(arith::RemFOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Type type = op.getType();
+    Type wide = withElementType(
+        type, getElementTypeOrSelf(type).getIntOrFloatBitWidth() > 16
+                  ? Type(rewriter.getF64Type())
+                  : Type(rewriter.getF32Type()));
+    auto widen = [&](Value value) -> Value {
+      if (value.getType() == wide)
+        return value;
+      return arith::ExtFOp::create(rewriter, loc, wide, value);
+    };
+    Value x = widen(op.getLhs()), y = widen(op.getRhs());
+    Value quotient = math::TruncOp::create(
+        rewriter, loc, arith::DivFOp::create(rewriter, loc, x, y));
+    Value rem = arith::SubFOp::create(
+        rewriter, loc, x, arith::MulFOp::create(rewriter, loc, quotient, y));
+    if (wide == type)
+      rewriter.replaceOp(op, rem);
+    else
+      rewriter.replaceOpWithNewOp<arith::TruncFOp>(op, type, rem);
+    return success();
+  }
+};
+
 struct ApproximateMathPass
     : aotc::impl::ApproximateMathPassBase<ApproximateMathPass> {
   using ApproximateMathPassBase::ApproximateMathPassBase;
 
   void runOnOperation() override {
+    // Integer powers (ONNX Pow on integers) as loops in generated functions.
+    OpPassManager powers(getOperation()->getName());
+    powers.addPass(createConvertMathToFuncs());
+    if (failed(runPipeline(powers, getOperation())))
+      return signalPassFailure();
+
     RewritePatternSet patterns(&getContext());
     // powf, the hyperbolic functions, round, ... into exp/log and arith.
     math::populateExpansionPatterns(patterns);
+    patterns.add<F64MathThroughF32, ExpandRemF>(&getContext());
     // f16/bf16 math through f32, where the approximations are defined.
     populateMathF32ExpansionPatterns(
         patterns, [](StringRef name) { return !lowersToInstructions(name); });
