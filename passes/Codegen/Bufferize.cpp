@@ -14,8 +14,46 @@ using namespace mlir;
 
 namespace {
 
+/// Graph inputs and outputs with a zero-size dimension after the first are
+/// not supported: the lowering of function signatures to bare pointers
+/// rejects such memrefs (their strides are not those of a contiguous
+/// row-major buffer), which would leave an unconverted function behind.
+LogicalResult verifyNonEmptyIO(func::FuncOp func) {
+  auto isEmpty = [](Type type) {
+    auto tensor = dyn_cast<RankedTensorType>(type);
+    return tensor && tensor.hasStaticShape() && tensor.getRank() > 1 &&
+           llvm::is_contained(tensor.getShape().drop_front(), 0);
+  };
+  auto describe = [](StringRef kind, Attribute name, Type type) {
+    std::string text = kind.str();
+    if (auto str = dyn_cast_or_null<StringAttr>(name))
+      text += " '" + str.str() + "'";
+    llvm::raw_string_ostream os(text);
+    os << " of type " << type
+       << " is empty in an inner dimension, which is not supported";
+    return text;
+  };
+  for (BlockArgument arg : func.getArguments())
+    if (isEmpty(arg.getType()))
+      return emitError(arg.getLoc())
+             << describe("graph input",
+                         func.getArgAttr(arg.getArgNumber(), "onnx.name"),
+                         arg.getType());
+  Operation *terminator = func.getBody().front().getTerminator();
+  for (OpOperand &result : terminator->getOpOperands())
+    if (isEmpty(result.get().getType()))
+      return emitError(func.getLoc()) << describe(
+                 "graph output",
+                 func.getResultAttr(result.getOperandNumber(), "onnx.name"),
+                 result.get().getType());
+  return success();
+}
+
 struct BufferizePass : aotc::impl::BufferizePassBase<BufferizePass> {
   void runOnOperation() override {
+    for (auto func : getOperation().getOps<func::FuncOp>())
+      if (failed(verifyNonEmptyIO(func)))
+        return signalPassFailure();
     bufferization::OneShotBufferizationOptions options;
     options.bufferizeFunctionBoundaries = true;
     options.setFunctionBoundaryTypeConversion(

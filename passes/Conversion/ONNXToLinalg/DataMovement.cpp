@@ -326,6 +326,13 @@ struct SplitLowering : OpConversionPattern<onnx::SplitOp> {
       SmallVector<int64_t> offsets(rank, 0), strides(rank, 1);
       offsets[*axis] = offset;
       offset += type.getDimSize(*axis);
+      // An empty part (a zero split): no slice, whose offset may be past
+      // the end.
+      if (type.getNumElements() == 0) {
+        results.push_back(tensor::EmptyOp::create(
+            rewriter, loc, type.getShape(), type.getElementType()));
+        continue;
+      }
       results.push_back(extractSlice(rewriter, loc, type, adaptor.getInput(),
                                      offsets, type.getShape(), strides));
     }

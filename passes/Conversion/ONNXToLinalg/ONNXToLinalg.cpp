@@ -45,13 +45,13 @@ LogicalResult checkSupported(ModuleOp module, RewritePatternSet &patterns) {
   bool ok = true;
   module.walk([&](Operation *op) {
     if (!isa<onnx::ONNXDialect>(op->getDialect()))
-      return;
+      return WalkResult::advance();
     StringRef name = getOperatorName(op);
     if (!lowered.contains(op->getName())) {
       op->emitError() << "operator '" << name
                       << "' is not supported by the code generator";
       ok = false;
-      return;
+      return WalkResult::interrupt();
     }
     auto isStatic = [](Value v) { return isStaticTensor(v.getType()); };
     if (!llvm::all_of(op->getOperands(), isStatic) ||
@@ -61,9 +61,41 @@ LogicalResult checkSupported(ModuleOp module, RewritePatternSet &patterns) {
                          "generator needs static shapes (run "
                          "aotc-shape-inference first)";
       ok = false;
+      return WalkResult::interrupt();
     }
+    return WalkResult::advance();
   });
   return success(ok);
+}
+
+/// Replaces the results of onnx ops that are all empty (a static shape with
+/// a zero dimension) by `tensor.empty`: there is nothing to compute, and the
+/// lowerings need not handle zero-size operands.
+void replaceEmptyResults(ModuleOp module) {
+  SmallVector<Operation *> empty;
+  module.walk([&](Operation *op) {
+    if (!isa<onnx::ONNXDialect>(op->getDialect()) || !op->getNumResults())
+      return;
+    auto isEmpty = [](Type type) {
+      auto tensor = dyn_cast<RankedTensorType>(type);
+      return tensor && tensor.hasStaticShape() &&
+             tensor.getNumElements() == 0 &&
+             tensor.getElementType().isSignlessIntOrFloat();
+    };
+    if (llvm::all_of(op->getResultTypes(), isEmpty))
+      empty.push_back(op);
+  });
+  for (Operation *op : empty) {
+    OpBuilder b(op);
+    SmallVector<Value> values;
+    for (Type type : op->getResultTypes()) {
+      auto tensor = cast<RankedTensorType>(type);
+      values.push_back(tensor::EmptyOp::create(
+          b, op->getLoc(), tensor.getShape(), tensor.getElementType()));
+    }
+    op->replaceAllUsesWith(values);
+    op->erase();
+  }
 }
 
 struct ConvertONNXToLinalgPass
@@ -83,6 +115,7 @@ struct ConvertONNXToLinalgPass
     populateDataMovementPatterns(converter, patterns);
     populateResizePatterns(converter, patterns);
     populateAttentionPatterns(converter, patterns);
+    replaceEmptyResults(module);
     if (failed(checkSupported(module, patterns)))
       return signalPassFailure();
 

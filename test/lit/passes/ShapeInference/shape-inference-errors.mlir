@@ -194,3 +194,15 @@ func.func @reshape_runtime_shape(%x: tensor<12xf32>, %shape: tensor<2xi64>) -> t
   %0 = "onnx.Reshape"(%x, %shape) : (tensor<12xf32>, tensor<2xi64>) -> tensor<*xf32>
   return %0 : tensor<*xf32>
 }
+
+// -----
+
+// An op aotc has no shape function for is reported as not supported, once.
+
+func.func @no_shape_function(%x: tensor<2x3x3xf32>) -> (tensor<*xf32>, tensor<*xf32>) {
+  // expected-error @+1 {{operator 'Det' is not supported (aotc has no shape function for it)}}
+  %d = "onnx.Det"(%x) : (tensor<2x3x3xf32>) -> tensor<*xf32>
+  %e = "onnx.Det"(%x) : (tensor<2x3x3xf32>) -> tensor<*xf32>
+  return %d, %e : tensor<*xf32>, tensor<*xf32>
+}
+

@@ -325,3 +325,19 @@ func.func @gather_elements(%x: tensor<3x4xf32>, %i: tensor<3x2xi64>) -> tensor<3
   %0 = "onnx.GatherElements"(%x, %i) {axis = 1 : si64} : (tensor<3x4xf32>, tensor<3x2xi64>) -> tensor<3x2xf32>
   return %0 : tensor<3x2xf32>
 }
+
+// -----
+
+// Tests that an op whose results are all empty becomes tensor.empty, and an
+// empty part of a Split too (its offset is past the end).
+
+// CHECK-LABEL: func.func @empty_results
+// CHECK: %[[E:.*]] = tensor.empty() : tensor<0x4xf32>
+// CHECK: %[[P:.*]] = tensor.empty() : tensor<2x0xf32>
+// CHECK: return %[[E]], %{{.*}}, %[[P]]
+func.func @empty_results(%x: tensor<0x4xf32>, %y: tensor<2x3xf32>) -> (tensor<0x4xf32>, tensor<2x3xf32>, tensor<2x0xf32>) {
+  %r = "onnx.Relu"(%x) : (tensor<0x4xf32>) -> tensor<0x4xf32>
+  %split = "onnx.Constant"() {value = dense<[3, 0]> : tensor<2xi64>} : () -> tensor<2xi64>
+  %a, %b = "onnx.Split"(%y, %split) {axis = 1 : si64} : (tensor<2x3xf32>, tensor<2xi64>) -> (tensor<2x3xf32>, tensor<2x0xf32>)
+  return %r, %a, %b : tensor<0x4xf32>, tensor<2x3xf32>, tensor<2x0xf32>
+}
