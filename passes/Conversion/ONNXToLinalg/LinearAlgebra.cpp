@@ -1,4 +1,4 @@
-//===- LinearAlgebra.cpp - onnx to linalg: MatMul, Gemm -------------------===//
+//===- LinearAlgebra.cpp - onnx to linalg: MatMul, Gemm, Einsum -----------===//
 //
 // MatMul follows numpy: 1-D operands get a unit dimension that the result
 // drops again, a 2-D right operand is applied to the collapsed batch of the
@@ -7,7 +7,10 @@
 // one batch dimension of `linalg.batch_matmul`. Gemm is one `linalg.matmul`
 // whose indexing maps express transA/transB; with alpha = beta = 1 it
 // accumulates onto the broadcast C, otherwise one generic after it applies
-// alpha, beta and C.
+// alpha, beta and C. Einsum is one `linalg.generic` with a loop per index:
+// the output's indices parallel, the others reductions, each operand read
+// through its subscripts (a repeated index reads a diagonal), the body a
+// product accumulated into a zero-filled result.
 //
 //===----------------------------------------------------------------------===//
 
@@ -19,6 +22,9 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "llvm/ADT/StringExtras.h"
+
+#include <map>
 
 using namespace mlir;
 using namespace aotc;
@@ -196,7 +202,157 @@ struct GemmLowering : OpConversionPattern<onnx::GemmOp> {
 
 } // namespace
 
+namespace {
+
+/// An Einsum term as loop indices: its letters, with the ellipsis replaced
+/// by `ellipsisRank` pseudo-letters ('0', '1', ...; right-aligned, so a term
+/// whose ellipsis covers fewer dimensions uses the last ones).
+FailureOr<std::string> expandTerm(StringRef text, int64_t termRank,
+                                  int64_t ellipsisRank) {
+  std::string letters;
+  size_t at = text.find("...");
+  std::string plain = text.str();
+  if (at != StringRef::npos)
+    plain.erase(at, 3);
+  if (!llvm::all_of(plain, llvm::isAlpha))
+    return failure();
+  int64_t covered =
+      termRank < 0 ? ellipsisRank : termRank - (int64_t)plain.size();
+  if (covered < 0 || covered > ellipsisRank ||
+      (covered > 0 && at == StringRef::npos))
+    return failure();
+  std::string pseudo;
+  for (int64_t i = ellipsisRank - covered; i < ellipsisRank; ++i)
+    pseudo.push_back((char)('0' + i));
+  if (at == StringRef::npos)
+    return plain;
+  return plain.substr(0, at) + pseudo + plain.substr(at);
+}
+
+struct EinsumLowering : OpConversionPattern<onnx::EinsumOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::EinsumOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    RankedTensorType resultType =
+        getConvertedTensorType(*getTypeConverter(), op.getOutput());
+    Type element = resultType.getElementType();
+    if (!isa<FloatType>(element) && !element.isSignlessInteger())
+      return emitUnsupported(op, "element type other than float or integer");
+    std::string equation;
+    for (char c : op.getEquation())
+      if (c != ' ')
+        equation.push_back(c);
+    auto [lhs, rhs] = StringRef(equation).split("->");
+    bool explicitOutput = StringRef(equation).contains("->");
+    SmallVector<StringRef> texts;
+    lhs.split(texts, ',');
+    ValueRange inputs = adaptor.getInputs();
+    if (texts.size() != inputs.size())
+      return emitUnsupported(op, "equation and operands differ in number");
+
+    // The ellipsis covers the most dimensions any operand leaves to it.
+    int64_t ellipsisRank = 0;
+    for (auto [text, input] : llvm::zip(texts, inputs)) {
+      int64_t rank = cast<RankedTensorType>(input.getType()).getRank();
+      int64_t named = (int64_t)text.size() - (text.contains("...") ? 3 : 0);
+      ellipsisRank = std::max(ellipsisRank, rank - named);
+    }
+    if (ellipsisRank > 10)
+      return emitUnsupported(op, "more than 10 dimensions under the ellipsis");
+
+    // Each index's extent (the largest: size-1 dimensions broadcast).
+    std::map<char, int64_t> sizes;
+    std::map<char, int> counts;
+    SmallVector<std::string> terms;
+    for (auto [text, input] : llvm::zip(texts, inputs)) {
+      auto type = cast<RankedTensorType>(input.getType());
+      FailureOr<std::string> term =
+          expandTerm(text, type.getRank(), ellipsisRank);
+      if (failed(term) || (int64_t)term->size() != type.getRank())
+        return emitUnsupported(op, "a term that does not match its operand");
+      for (auto [letter, dim] : llvm::zip(*term, type.getShape())) {
+        sizes[letter] = std::max(sizes[letter], dim);
+        if (llvm::isAlpha(letter))
+          ++counts[letter];
+      }
+      terms.push_back(std::move(*term));
+    }
+    std::string output;
+    if (explicitOutput) {
+      FailureOr<std::string> term = expandTerm(rhs, -1, ellipsisRank);
+      if (failed(term))
+        return emitUnsupported(op, "an invalid output term");
+      output = std::move(*term);
+    } else {
+      for (int64_t i = 0; i < ellipsisRank; ++i)
+        output.push_back((char)('0' + i));
+      for (auto [letter, count] : counts)
+        if (count == 1)
+          output.push_back(letter);
+    }
+    if ((int64_t)output.size() != resultType.getRank())
+      return emitUnsupported(op, "an output term that does not match");
+
+    // Loops: the output's indices, then the reduced ones.
+    std::string loops = output;
+    for (auto [letter, size] : sizes)
+      if (!llvm::is_contained(loops, letter))
+        loops.push_back(letter);
+    MLIRContext *context = rewriter.getContext();
+    auto loopOf = [&](char letter) {
+      return getAffineDimExpr(loops.find(letter), context);
+    };
+    SmallVector<AffineMap> maps;
+    for (auto [term, input] : llvm::zip(terms, inputs)) {
+      auto type = cast<RankedTensorType>(input.getType());
+      SmallVector<AffineExpr> exprs;
+      for (auto [letter, dim] : llvm::zip(term, type.getShape()))
+        exprs.push_back(dim == 1 && sizes[letter] != 1
+                            ? getAffineConstantExpr(0, context)
+                            : loopOf(letter));
+      maps.push_back(AffineMap::get(loops.size(), 0, exprs, context));
+    }
+    SmallVector<AffineExpr> outputExprs;
+    for (char letter : output)
+      outputExprs.push_back(loopOf(letter));
+    maps.push_back(AffineMap::get(loops.size(), 0, outputExprs, context));
+    SmallVector<utils::IteratorType> iterators(
+        output.size(), utils::IteratorType::parallel);
+    iterators.resize(loops.size(), utils::IteratorType::reduction);
+
+    bool isFloat = isa<FloatType>(element);
+    Value init = createZeroAccumulator(rewriter, loc, resultType);
+    auto generic = linalg::GenericOp::create(
+        rewriter, loc, TypeRange{resultType}, inputs, ValueRange{init}, maps,
+        iterators, [&](OpBuilder &b, Location nestedLoc, ValueRange args) {
+          Value product = args[0];
+          for (Value arg : args.drop_front().drop_back())
+            product = isFloat ? arith::MulFOp::create(b, nestedLoc, product,
+                                                      arg)
+                                    .getResult()
+                              : arith::MulIOp::create(b, nestedLoc, product,
+                                                      arg)
+                                    .getResult();
+          Value acc = args.back();
+          Value sum =
+              isFloat
+                  ? arith::AddFOp::create(b, nestedLoc, acc, product)
+                        .getResult()
+                  : arith::AddIOp::create(b, nestedLoc, acc, product)
+                        .getResult();
+          linalg::YieldOp::create(b, nestedLoc, sum);
+        });
+    rewriter.replaceOp(op, generic.getResult(0));
+    return success();
+  }
+};
+
+} // namespace
+
 void aotc::populateLinearAlgebraPatterns(TypeConverter &converter,
                                          RewritePatternSet &patterns) {
-  patterns.add<MatMulLowering, GemmLowering>(converter, patterns.getContext());
+  patterns.add<MatMulLowering, GemmLowering, EinsumLowering>(
+      converter, patterns.getContext());
 }
