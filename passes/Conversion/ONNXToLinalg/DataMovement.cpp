@@ -7,8 +7,8 @@
 // Gather with a scalar or a contiguous run of constant indices, Split and
 // Concat are `tensor` slice ops; Transpose is `linalg.transpose`, and
 // DepthToSpace/SpaceToDepth a transpose between reshapes; Expand, Tile,
-// Trilu, negative-step slices, general Gathers and GatherElements are
-// `linalg.generic`s; Pad is `tensor.pad` in constant mode and a gather
+// Trilu, OneHot, negative-step slices, general Gathers and GatherElements
+// are `linalg.generic`s; Pad is `tensor.pad` in constant mode and a gather
 // through compile-time index tables in edge and reflect mode. Shape-valued
 // ops and EyeLike on static types fold to constants.
 //
@@ -800,6 +800,69 @@ struct TileLowering : OpConversionPattern<onnx::TileOp> {
 
 } // namespace
 
+namespace {
+
+/// OneHot: a generic over the result that compares the index read at the
+/// other dimensions (negative ones count from depth) with the position along
+/// `axis`, selecting values[1] (on) or values[0] (off).
+struct OneHotLowering : OpConversionPattern<onnx::OneHotOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::OneHotOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    RankedTensorType resultType =
+        getConvertedTensorType(*getTypeConverter(), op.getOutput());
+    int64_t rank = resultType.getRank();
+    std::optional<int64_t> axis = normalizeAxis(op.getAxis(), rank);
+    if (!axis)
+      return emitUnsupported(op, "axis out of range");
+    int64_t depth = resultType.getDimSize(*axis);
+    auto valuesType = cast<RankedTensorType>(adaptor.getValues().getType());
+    if (valuesType.getNumElements() != 2)
+      return emitUnsupported(op, "values with other than two elements");
+    Value values =
+        reshapeTo(rewriter, loc, adaptor.getValues(),
+                  RankedTensorType::get({2}, valuesType.getElementType()));
+    auto extract = [&](int64_t i) -> Value {
+      Value index = arith::ConstantIndexOp::create(rewriter, loc, i);
+      return tensor::ExtractOp::create(rewriter, loc, values, index);
+    };
+    Value off = extract(0), on = extract(1);
+    bool isUnsigned = isUnsignedElement(op.getIndices());
+    Type i64 = rewriter.getI64Type();
+    MLIRContext *context = rewriter.getContext();
+    Value result = buildGeneric(
+        rewriter, loc, resultType, adaptor.getIndices(),
+        getProjectionMap(context, rank, {*axis}),
+        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+          Value index = args[0];
+          Type type = index.getType();
+          if (isa<FloatType>(type))
+            index = arith::FPToSIOp::create(b, l, i64, index);
+          else if (type.getIntOrFloatBitWidth() < 64)
+            index = isUnsigned
+                        ? arith::ExtUIOp::create(b, l, i64, index).getResult()
+                        : arith::ExtSIOp::create(b, l, i64, index).getResult();
+          Value zero = arith::ConstantIntOp::create(b, l, i64, 0);
+          Value negative = arith::CmpIOp::create(
+              b, l, arith::CmpIPredicate::slt, index, zero);
+          Value wrapped = arith::AddIOp::create(
+              b, l, index, arith::ConstantIntOp::create(b, l, i64, depth));
+          index = arith::SelectOp::create(b, l, negative, wrapped, index);
+          Value position = arith::IndexCastOp::create(
+              b, l, i64, linalg::IndexOp::create(b, l, *axis));
+          Value hit = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq,
+                                            index, position);
+          return arith::SelectOp::create(b, l, hit, on, off);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+} // namespace
+
 void aotc::populateDataMovementPatterns(TypeConverter &converter,
                                         RewritePatternSet &patterns) {
   MLIRContext *context = patterns.getContext();
@@ -808,7 +871,7 @@ void aotc::populateDataMovementPatterns(TypeConverter &converter,
                SplitLowering, SliceLowering, GatherLowering, PadLowering,
                ExpandLowering, TileLowering, DepthToSpaceLowering,
                SpaceToDepthLowering, GatherElementsLowering, TriluLowering,
-               EyeLikeLowering>(converter, context);
+               EyeLikeLowering, OneHotLowering>(converter, context);
   for (StringRef name : {onnx::ReshapeOp::getOperationName(),
                          onnx::FlattenOp::getOperationName(),
                          onnx::SqueezeOp::getOperationName(),

@@ -318,8 +318,8 @@ struct EinsumLowering : OpConversionPattern<onnx::EinsumOp> {
     for (char letter : output)
       outputExprs.push_back(loopOf(letter));
     maps.push_back(AffineMap::get(loops.size(), 0, outputExprs, context));
-    SmallVector<utils::IteratorType> iterators(
-        output.size(), utils::IteratorType::parallel);
+    SmallVector<utils::IteratorType> iterators(output.size(),
+                                               utils::IteratorType::parallel);
     iterators.resize(loops.size(), utils::IteratorType::reduction);
 
     bool isFloat = isa<FloatType>(element);
@@ -329,19 +329,17 @@ struct EinsumLowering : OpConversionPattern<onnx::EinsumOp> {
         iterators, [&](OpBuilder &b, Location nestedLoc, ValueRange args) {
           Value product = args[0];
           for (Value arg : args.drop_front().drop_back())
-            product = isFloat ? arith::MulFOp::create(b, nestedLoc, product,
-                                                      arg)
-                                    .getResult()
-                              : arith::MulIOp::create(b, nestedLoc, product,
-                                                      arg)
-                                    .getResult();
+            product = isFloat
+                          ? arith::MulFOp::create(b, nestedLoc, product, arg)
+                                .getResult()
+                          : arith::MulIOp::create(b, nestedLoc, product, arg)
+                                .getResult();
           Value acc = args.back();
-          Value sum =
-              isFloat
-                  ? arith::AddFOp::create(b, nestedLoc, acc, product)
-                        .getResult()
-                  : arith::AddIOp::create(b, nestedLoc, acc, product)
-                        .getResult();
+          Value sum = isFloat
+                          ? arith::AddFOp::create(b, nestedLoc, acc, product)
+                                .getResult()
+                          : arith::AddIOp::create(b, nestedLoc, acc, product)
+                                .getResult();
           linalg::YieldOp::create(b, nestedLoc, sum);
         });
     rewriter.replaceOp(op, generic.getResult(0));

@@ -341,3 +341,22 @@ func.func @empty_results(%x: tensor<0x4xf32>, %y: tensor<2x3xf32>) -> (tensor<0x
   %a, %b = "onnx.Split"(%y, %split) {axis = 1 : si64} : (tensor<2x3xf32>, tensor<2xi64>) -> (tensor<2x3xf32>, tensor<2x0xf32>)
   return %r, %a, %b : tensor<0x4xf32>, tensor<2x3xf32>, tensor<2x0xf32>
 }
+
+// -----
+
+// Tests that OneHot compares the (wrapped) index with the position along
+// the axis and selects on/off.
+
+// CHECK-DAG: #[[IN:.*]] = affine_map<(d0, d1) -> (d0)>
+// CHECK-LABEL: func.func @one_hot
+// CHECK: %[[OFF:.*]] = tensor.extract %{{.*}}[%c0
+// CHECK: %[[ON:.*]] = tensor.extract %{{.*}}[%c1
+// CHECK: linalg.generic {indexing_maps = [#[[IN]], #{{.*}}], iterator_types = ["parallel", "parallel"]}
+// CHECK: %[[POS:.*]] = linalg.index 1
+// CHECK: arith.cmpi eq
+// CHECK: arith.select %{{.*}}, %[[ON]], %[[OFF]]
+func.func @one_hot(%i: tensor<3xi64>, %v: tensor<2xf32>) -> tensor<3x5xf32> {
+  %depth = "onnx.Constant"() {value = dense<5> : tensor<i64>} : () -> tensor<i64>
+  %0 = "onnx.OneHot"(%i, %depth, %v) {axis = -1 : si64} : (tensor<3xi64>, tensor<i64>, tensor<2xf32>) -> tensor<3x5xf32>
+  return %0 : tensor<3x5xf32>
+}
