@@ -405,6 +405,7 @@ def ONNX_DequantizeLinearOp : ONNX_Op<"DequantizeLinear", 13, [Pure]> {
   let results = (outs
     ONNX_TensorOf<[F32]>:$y);
   let elementTypeRules = [{ElementTypeRule::operand(1)}];
+  let hasShapeFunction = 1;
 }
 
 def ONNX_DetOp : ONNX_Op<"Det", 11, [Pure]> {
@@ -1257,6 +1258,7 @@ def ONNX_QuantizeLinearOp : ONNX_Op<"QuantizeLinear", 13, [Pure]> {
   let results = (outs
     ONNX_TensorOf<[I8, UI8]>:$y);
   let elementTypeRules = [{ElementTypeRule::operand(2)}];
+  let hasShapeFunction = 1;
 }
 
 def ONNX_RNNOp : ONNX_Op<"RNN", 14, [Pure, AttrSizedOperandSegments, AttrSizedResultSegments]> {

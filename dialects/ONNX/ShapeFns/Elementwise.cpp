@@ -57,7 +57,9 @@ using namespace aotc::onnx;
   X(SqrtOp)                                                                    \
   X(TanOp)                                                                     \
   X(TanhOp)                                                                    \
-  X(ThresholdedReluOp)
+  X(ThresholdedReluOp)                                                         \
+  X(QuantizeLinearOp)                                                          \
+  X(DequantizeLinearOp)
 
 // Ops whose result is the broadcast of all their operands.
 #define AOTC_BROADCAST_OPS(X)                                                  \

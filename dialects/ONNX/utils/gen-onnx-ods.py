@@ -69,6 +69,8 @@ WITH_SHAPE_FUNCTION = {
     "Flatten", "Gather", "GatherElements", "GatherND", "OneHot", "Pad",
     "Range", "Reshape", "Resize", "Shape", "Size", "Slice", "SpaceToDepth",
     "Split", "Squeeze", "Tile", "TopK", "Transpose", "Unsqueeze", "EyeLike",
+    # quantization
+    "QuantizeLinear", "DequantizeLinear",
 }
 
 # Ops with a constant folder (dialects/ONNX/IR/ONNXFolders.cpp).

@@ -738,10 +738,138 @@ struct DropoutLowering : OpConversionPattern<onnx::DropoutOp> {
 
 } // namespace
 
+namespace {
+
+/// How a quantization parameter (scale or zero point) is read inside loops
+/// over an operand of rank `rank`: a scalar (or one-element) parameter
+/// everywhere, a 1-D one along `axis` (-1 when invalid: then it fails).
+FailureOr<AffineMap> getQuantParamMap(MLIRContext *context, int64_t rank,
+                                      int64_t axis, Value param) {
+  auto type = cast<RankedTensorType>(param.getType());
+  if (type.getRank() == 0)
+    return AffineMap::get(rank, 0, {}, context);
+  if (type.getRank() != 1)
+    return failure();
+  if (type.getDimSize(0) == 1)
+    return AffineMap::get(rank, 0, {getAffineConstantExpr(0, context)},
+                          context);
+  if (axis < 0)
+    return failure();
+  return AffineMap::get(rank, 0, {getAffineDimExpr(axis, context)}, context);
+}
+
+/// An integer scalar as f32, by its signedness.
+Value intToF32(OpBuilder &b, Location loc, Value v, bool isUnsigned) {
+  Type f32 = b.getF32Type();
+  if (isa<FloatType>(v.getType()))
+    return v;
+  return isUnsigned ? arith::UIToFPOp::create(b, loc, f32, v).getResult()
+                    : arith::SIToFPOp::create(b, loc, f32, v).getResult();
+}
+
+/// QuantizeLinear: saturate(round_half_even(x / scale) + zero_point) into
+/// the zero point's integer type.
+struct QuantizeLinearLowering : OpConversionPattern<onnx::QuantizeLinearOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::QuantizeLinearOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    RankedTensorType resultType =
+        getConvertedTensorType(*getTypeConverter(), op.getY());
+    int64_t rank = resultType.getRank();
+    int64_t axis = normalizeAxis(op.getAxis(), rank).value_or(-1);
+    if (!adaptor.getYZeroPoint())
+      return emitUnsupported(op, "a missing zero point");
+    bool isUnsigned = isUnsignedElement(op.getY());
+    bool xUnsigned = isUnsignedElement(op.getX());
+    MLIRContext *context = rewriter.getContext();
+    SmallVector<AffineMap> maps{
+        AffineMap::getMultiDimIdentityMap(rank, context)};
+    for (Value param : {adaptor.getYScale(), adaptor.getYZeroPoint()}) {
+      FailureOr<AffineMap> map = getQuantParamMap(context, rank, axis, param);
+      if (failed(map))
+        return emitUnsupported(
+            op, "a scale or zero point not scalar nor along a valid axis");
+      maps.push_back(*map);
+    }
+    Type element = resultType.getElementType();
+    unsigned width = element.getIntOrFloatBitWidth();
+    double low = isUnsigned ? 0.0 : -std::ldexp(1.0, width - 1);
+    double high = isUnsigned ? std::ldexp(1.0, width) - 1
+                             : std::ldexp(1.0, width - 1) - 1;
+    Value result = buildGeneric(
+        rewriter, loc, resultType,
+        ValueRange{adaptor.getX(), adaptor.getYScale(),
+                   adaptor.getYZeroPoint()},
+        maps, [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+          Value x = intToF32(b, l, args[0], xUnsigned);
+          Value scaled = math::RoundEvenOp::create(
+              b, l, arith::DivFOp::create(b, l, x, args[1]));
+          Value shifted = arith::AddFOp::create(
+              b, l, scaled, intToF32(b, l, args[2], isUnsigned));
+          Type f32 = b.getF32Type();
+          Value clamped = arith::MaximumFOp::create(
+              b, l, shifted, createScalar(b, l, f32, low));
+          clamped = arith::MinimumFOp::create(b, l, clamped,
+                                              createScalar(b, l, f32, high));
+          return isUnsigned ? arith::FPToUIOp::create(b, l, element, clamped)
+                                  .getResult()
+                            : arith::FPToSIOp::create(b, l, element, clamped)
+                                  .getResult();
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// DequantizeLinear: (x - zero_point) * scale in f32.
+struct DequantizeLinearLowering
+    : OpConversionPattern<onnx::DequantizeLinearOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(onnx::DequantizeLinearOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    RankedTensorType resultType =
+        getConvertedTensorType(*getTypeConverter(), op.getY());
+    int64_t rank = resultType.getRank();
+    int64_t axis = normalizeAxis(op.getAxis(), rank).value_or(-1);
+    bool isUnsigned = isUnsignedElement(op.getX());
+    MLIRContext *context = rewriter.getContext();
+    SmallVector<Value> inputs{adaptor.getX(), adaptor.getXScale()};
+    if (adaptor.getXZeroPoint())
+      inputs.push_back(adaptor.getXZeroPoint());
+    SmallVector<AffineMap> maps{
+        AffineMap::getMultiDimIdentityMap(rank, context)};
+    for (Value param : ArrayRef<Value>(inputs).drop_front()) {
+      FailureOr<AffineMap> map = getQuantParamMap(context, rank, axis, param);
+      if (failed(map))
+        return emitUnsupported(
+            op, "a scale or zero point not scalar nor along a valid axis");
+      maps.push_back(*map);
+    }
+    Value result =
+        buildGeneric(rewriter, loc, resultType, inputs, maps,
+                     [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+                       Value x = intToF32(b, l, args[0], isUnsigned);
+                       if (args.size() > 2)
+                         x = arith::SubFOp::create(
+                             b, l, x, intToF32(b, l, args[2], isUnsigned));
+                       return arith::MulFOp::create(b, l, x, args[1]);
+                     });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+} // namespace
+
 void aotc::populateElementwisePatterns(TypeConverter &converter,
                                        RewritePatternSet &patterns) {
   MLIRContext *context = patterns.getContext();
   for (const ElementwiseEntry &entry : kElementwiseOps)
     patterns.add<ElementwiseLowering>(converter, context, entry);
-  patterns.add<IdentityLowering, DropoutLowering>(converter, context);
+  patterns.add<IdentityLowering, DropoutLowering, QuantizeLinearLowering,
+               DequantizeLinearLowering>(converter, context);
 }

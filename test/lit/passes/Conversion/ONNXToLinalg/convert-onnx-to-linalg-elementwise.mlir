@@ -317,3 +317,36 @@ func.func @thresholded_relu_is_inf(%x: tensor<4xf32>) -> (tensor<4xf32>, tensor<
   %1 = "onnx.IsInf"(%x) {detect_negative = 0 : si64} : (tensor<4xf32>) -> tensor<4xi1>
   return %0, %1 : tensor<4xf32>, tensor<4xi1>
 }
+
+// -----
+
+// Tests that QuantizeLinear rounds half to even, adds the zero point and
+// saturates to the u8 range; the per-axis scale is read along axis 1.
+
+// CHECK-DAG: #[[AXIS:.*]] = affine_map<(d0, d1) -> (d1)>
+// CHECK-LABEL: func.func @quantize_per_axis
+// CHECK: linalg.generic {indexing_maps = [#{{.*}}, #[[AXIS]], #[[AXIS]], #{{.*}}]
+// CHECK: arith.divf
+// CHECK: math.roundeven
+// CHECK: arith.uitofp
+// CHECK: arith.maximumf
+// CHECK: arith.minimumf
+// CHECK: arith.fptoui %{{.*}} : f32 to i8
+func.func @quantize_per_axis(%x: tensor<2x3xf32>, %s: tensor<3xf32>, %z: tensor<3xui8>) -> tensor<2x3xui8> {
+  %0 = "onnx.QuantizeLinear"(%x, %s, %z) {axis = 1 : si64} : (tensor<2x3xf32>, tensor<3xf32>, tensor<3xui8>) -> tensor<2x3xui8>
+  return %0 : tensor<2x3xui8>
+}
+
+// -----
+
+// Tests that DequantizeLinear is (x - zero_point) * scale in f32.
+
+// CHECK-LABEL: func.func @dequantize
+// CHECK: arith.sitofp
+// CHECK: arith.sitofp
+// CHECK: arith.subf
+// CHECK: arith.mulf
+func.func @dequantize(%x: tensor<4xi8>, %s: tensor<f32>, %z: tensor<i8>) -> tensor<4xf32> {
+  %0 = "onnx.DequantizeLinear"(%x, %s, %z) : (tensor<4xi8>, tensor<f32>, tensor<i8>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
