@@ -49,11 +49,30 @@ LogicalResult verifyNonEmptyIO(func::FuncOp func) {
   return success();
 }
 
+/// A value returned more than once gets a copy for each repetition: every
+/// result becomes its own out-parameter, and the out-params rewrite cannot
+/// give one buffer to several of them.
+void copyRepeatedResults(func::FuncOp func) {
+  func.walk([](func::ReturnOp ret) {
+    llvm::SmallPtrSet<Value, 8> seen;
+    OpBuilder b(ret);
+    for (OpOperand &operand : ret->getOpOperands()) {
+      auto type = dyn_cast<RankedTensorType>(operand.get().getType());
+      if (!type || seen.insert(operand.get()).second)
+        continue;
+      operand.set(bufferization::AllocTensorOp::create(
+          b, ret.getLoc(), type, ValueRange{}, operand.get()));
+    }
+  });
+}
+
 struct BufferizePass : aotc::impl::BufferizePassBase<BufferizePass> {
   void runOnOperation() override {
     for (auto func : getOperation().getOps<func::FuncOp>())
       if (failed(verifyNonEmptyIO(func)))
         return signalPassFailure();
+    for (auto func : getOperation().getOps<func::FuncOp>())
+      copyRepeatedResults(func);
     bufferization::OneShotBufferizationOptions options;
     options.bufferizeFunctionBoundaries = true;
     options.setFunctionBoundaryTypeConversion(

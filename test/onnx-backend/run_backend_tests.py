@@ -645,6 +645,8 @@ def main():
     if args.write_docs or args.check_docs:
         text = render_docs(results, per_folder, command)
         if args.write_docs:
+            os.makedirs(os.path.dirname(os.path.abspath(args.write_docs)),
+                        exist_ok=True)
             with open(args.write_docs, "w") as fh:
                 fh.write(text)
         if args.check_docs:

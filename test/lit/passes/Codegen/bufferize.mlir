@@ -19,3 +19,18 @@ func.func @pad(%x: tensor<2x2xf32>) -> tensor<2x4xf32> {
   } : tensor<2x2xf32> to tensor<2x4xf32>
   return %p : tensor<2x4xf32>
 }
+
+// -----
+
+// Tests that a value returned twice gets a copy for the second result, so
+// each result has its own buffer.
+
+// CHECK-LABEL: func.func @returned_twice
+// CHECK: %[[A:.*]] = memref.alloc() {{.*}}: memref<4xf32>
+// CHECK: %[[B:.*]] = memref.alloc() {{.*}}: memref<4xf32>
+// CHECK: return %[[A]], %[[B]]
+func.func @returned_twice(%x: tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>) {
+  %e = tensor.empty() : tensor<4xf32>
+  %y = linalg.copy ins(%x : tensor<4xf32>) outs(%e : tensor<4xf32>) -> tensor<4xf32>
+  return %y, %y : tensor<4xf32>, tensor<4xf32>
+}
