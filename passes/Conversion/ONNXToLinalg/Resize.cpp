@@ -39,8 +39,13 @@ double sourceCoordinate(const ResizeMode &mode, int64_t x, double scale,
                         int64_t inSize, int64_t outSize) {
   if (mode.transform == "asymmetric")
     return x / scale;
+  // ONNX takes the resized length as inSize * scale, not rounded down (they
+  // differ when scales, not sizes, are given).
+  double resized = inSize * scale;
   if (mode.transform == "align_corners")
-    return outSize == 1 ? 0.0 : x * double(inSize - 1) / double(outSize - 1);
+    return std::abs(resized - 1.0) < 1e-9
+               ? 0.0
+               : x * double(inSize - 1) / (resized - 1.0);
   if (mode.transform == "pytorch_half_pixel")
     return outSize == 1 ? -0.5 : (x + 0.5) / scale - 0.5;
   if (mode.transform == "tf_half_pixel_for_nn")

@@ -63,3 +63,19 @@ func.func @upsample(%x: tensor<1x1x2x2xf32>) -> tensor<1x1x2x6xf32> {
   %0 = "onnx.Upsample"(%x, %scales) : (tensor<1x1x2x2xf32>, tensor<4xf32>) -> tensor<1x1x2x6xf32>
   return %0 : tensor<1x1x2x6xf32>
 }
+
+// -----
+
+// Tests that align_corners with scales takes the resized length unrounded,
+// as ONNX does: 4 columns by 0.6 give 2 outputs, and output 1 reads input
+// 1 * 3 / (2.4 - 1) = 2.142857 (weight 0.142857 on input 3).
+
+// CHECK-LABEL: func.func @resize_align_corners_scales
+// CHECK-DAG:     arith.constant dense<[0, 2]> : tensor<2xi64>
+// CHECK-DAG:     arith.constant dense<[1, 3]> : tensor<2xi64>
+// CHECK-DAG:     arith.constant dense<[0.000000e+00, 1.428570e-01]> : tensor<2xf32>
+func.func @resize_align_corners_scales(%x: tensor<1x4xf32>) -> tensor<1x2xf32> {
+  %scales = "onnx.Constant"() {value = dense<[1.0, 0.6]> : tensor<2xf32>} : () -> tensor<2xf32>
+  %0 = "onnx.Resize"(%x, %scales) <{operandSegmentSizes = array<i32: 1, 0, 1, 0>}> {coordinate_transformation_mode = "align_corners", mode = "linear"} : (tensor<1x4xf32>, tensor<2xf32>) -> tensor<1x2xf32>
+  return %0 : tensor<1x2xf32>
+}
