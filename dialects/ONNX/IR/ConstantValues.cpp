@@ -21,6 +21,9 @@ DenseElementsAttr toDenseElements(Attribute attr, int64_t maxElements) {
   auto type = cast<ShapedType>(resource.getType());
   if (type.getNumElements() > maxElements)
     return {};
+  // An empty tensor (Reduce*'s empty axes) may have no blob at all.
+  if (type.getNumElements() == 0)
+    return DenseElementsAttr::get(type, ArrayRef<Attribute>{});
   AsmResourceBlob *blob = resource.getRawHandle().getBlob();
   if (!blob)
     return {};

@@ -74,7 +74,10 @@ LogicalResult checkSupported(ModuleOp module, RewritePatternSet &patterns) {
 void replaceEmptyResults(ModuleOp module) {
   SmallVector<Operation *> empty;
   module.walk([&](Operation *op) {
-    if (!isa<onnx::ONNXDialect>(op->getDialect()) || !op->getNumResults())
+    // Constants stay: consumers read empty constant operands (Reduce*'s
+    // empty axes) as attributes.
+    if (!isa<onnx::ONNXDialect>(op->getDialect()) || !op->getNumResults() ||
+        op->hasTrait<OpTrait::ConstantLike>())
       return;
     auto isEmpty = [](Type type) {
       auto tensor = dyn_cast<RankedTensorType>(type);

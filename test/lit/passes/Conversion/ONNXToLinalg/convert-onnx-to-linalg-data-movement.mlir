@@ -360,3 +360,17 @@ func.func @one_hot(%i: tensor<3xi64>, %v: tensor<2xf32>) -> tensor<3x5xf32> {
   %0 = "onnx.OneHot"(%i, %depth, %v) {axis = -1 : si64} : (tensor<3xi64>, tensor<i64>, tensor<2xf32>) -> tensor<3x5xf32>
   return %0 : tensor<3x5xf32>
 }
+
+// -----
+
+// Tests that an empty constant is not replaced like other empty results:
+// ReduceSum reads its empty axes (with noop_with_empty_axes, the identity).
+
+// CHECK-LABEL: func.func @empty_axes
+// CHECK-SAME:    (%[[X:.*]]: tensor<3x2xf32>)
+// CHECK:         return %[[X]]
+func.func @empty_axes(%x: tensor<3x2xf32>) -> tensor<3x2xf32> {
+  %axes = "onnx.Constant"() {value = dense<> : tensor<0xi64>} : () -> tensor<0xi64>
+  %0 = "onnx.ReduceSum"(%x, %axes) {keepdims = 1 : si64, noop_with_empty_axes = 1 : si64} : (tensor<3x2xf32>, tensor<0xi64>) -> tensor<3x2xf32>
+  return %0 : tensor<3x2xf32>
+}
