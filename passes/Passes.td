@@ -314,6 +314,20 @@ def MapToGPUPass : Pass<"aotc-map-to-gpu", "mlir::ModuleOp"> {
     launch names its kernel `@aotc_kernels::@FUNC_N_OP` for
     `gpu-kernel-outlining`. Memory accesses left on the host are errors.
 
+    Contractions (`out += in0 * in1` in f32: matmul, batched matmul, Gemm,
+    convolution as an implicit GEMM) whose output has at least 16 points
+    along the dims read only by in0 and 16 along those read only by in1
+    are tiled instead: blocks of 16x16 threads each compute a tile of the
+    output (16x16 to 64x64 points, 1x1 to 4x4 per thread, the largest that
+    still gives `min-blocks` blocks); per 16-deep slice of the reduction the
+    block copies both operands' slices into workgroup memory (consecutive
+    threads on consecutive addresses), meets at a `gpu.barrier`, and each
+    thread accumulates its micro-tile from workgroup memory in registers
+    (a private attribution between slices). Sizes that are not multiples
+    of the tile are guarded. The fill that starts the output and the
+    elementwise ops after it over the output (bias, activation, residual)
+    join the kernel and run on each element as it is stored.
+
     Before:
     ```mlir
     func.func @f(%arena: memref<64xi8>, %x: memref<4x8xf32>, %y: memref<4x8xf32>) {
@@ -336,6 +350,9 @@ def MapToGPUPass : Pass<"aotc-map-to-gpu", "mlir::ModuleOp"> {
   let options = [
     Option<"blockSize", "block-size", "int64_t", /*default=*/"256",
            "Threads per block">,
+    Option<"minBlocks", "min-blocks", "int64_t", /*default=*/"128",
+           "Blocks a tiled contraction keeps giving the GPU (about one per "
+           "multiprocessor) before its threads take larger micro-tiles">,
   ];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::gpu::GPUDialect",
@@ -348,11 +365,18 @@ def EmulateGPUPass : Pass<"aotc-emulate-gpu", "mlir::ModuleOp"> {
   let summary = "Run the kernels of aotc-map-to-gpu on the CPU, for testing";
   let description = [{
     Checks GPU code generation on machines without a GPU: each `gpu.launch`
-    (without barriers or workgroup memory, as aotc-map-to-gpu makes them)
     becomes loops over its blocks and threads, run one after another, and
     the weight arguments listed in `aotc.weights` become `memref.get_global`
     again, so the function has the CPU targets' signature and the CPU
-    lowering can run it (`aotc --emulate-gpu-kernels`).
+    lowering can run it (`aotc --emulate-gpu-kernels`). Barriers split the
+    kernel: the code between two barriers runs for every thread of the
+    block before the code after them. A barrier may sit in the kernel body
+    or in an `scf.for` without results (whose bounds are then the same for
+    every thread); what a thread keeps across a barrier must be in memory
+    (private or workgroup) or be recomputable (pure ops), else the kernel
+    is refused. Workgroup memory and private memory (one element per
+    thread, indexed by [tz, ty, tx] first) become views of one stack
+    buffer per function.
 
     Before:
     ```mlir

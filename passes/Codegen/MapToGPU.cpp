@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "passes/Codegen/GPUKernels.h"
 #include "passes/Passes.h"
 
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
@@ -29,10 +30,11 @@ namespace aotc {
 
 using namespace mlir;
 
-namespace {
+using aotc::forwardStores;
+using aotc::kKernelModule;
+using aotc::mayAlias;
 
-/// Name of the gpu.module every kernel is outlined into.
-constexpr StringLiteral kKernelModule = "aotc_kernels";
+namespace {
 
 /// Replaces each `memref.get_global` in `func` by a new trailing argument:
 /// kernels cannot read host globals, so the weights are handed to the
@@ -211,19 +213,27 @@ BufferExtent getExtent(Value buffer) {
     }
     return extent;
   }
+  // These views lie within their source.
+  if (isa_and_nonnull<memref::SubViewOp, memref::ExpandShapeOp,
+                      memref::CollapseShapeOp, memref::CastOp>(def))
+    return getExtent(cast<ViewLikeOpInterface>(def).getViewSource());
   if (auto viewLike = dyn_cast_or_null<ViewLikeOpInterface>(def))
     return {getExtent(viewLike.getViewSource()).base};
   return {buffer};
 }
 
+} // namespace
+
 /// Distinct function arguments never alias (the arena, each input, output
 /// and weight are separate device buffers), nor do disjoint arena views.
-bool mayAlias(Value a, Value b) {
+bool aotc::mayAlias(Value a, Value b) {
   BufferExtent x = getExtent(a), y = getExtent(b);
   if (x.base != y.base)
     return !isa<BlockArgument>(x.base) || !isa<BlockArgument>(y.base);
   return x.begin < y.end && y.begin < x.end;
 }
+
+namespace {
 
 /// Keeps a reduction's accumulator in a register: in `loop`, a load and a
 /// later store of the same loop-invariant element, where nothing else in
@@ -311,11 +321,13 @@ bool mayAccess(Operation *op, memref::StoreOp store) {
   return found;
 }
 
+} // namespace
+
 /// In straight-line code of a kernel: a load of an element just stored
 /// takes the stored value, and a store overwritten before anything reads
 /// the element goes (the zero fill and the accumulator of a contraction
 /// followed by its epilogue then reach memory once).
-void forwardStores(Block &block) {
+void aotc::forwardStores(Block &block) {
   SmallVector<memref::StoreOp> stores(block.getOps<memref::StoreOp>());
   for (memref::StoreOp store : stores) {
     for (Operation *op = store->getNextNode(); op; op = op->getNextNode()) {
@@ -339,6 +351,8 @@ void forwardStores(Block &block) {
   }
 }
 
+namespace {
+
 /// Register accumulators for every reduction loop of the kernel, innermost
 /// first, so that an accumulator moves out through each enclosing loop;
 /// multiplies and adds may fuse into FMAs (as nvcc's default -fmad does).
@@ -359,7 +373,8 @@ void optimizeKernel(gpu::LaunchOp launch) {
   });
 }
 
-LogicalResult mapFunction(func::FuncOp func, int64_t blockSize) {
+LogicalResult mapFunction(func::FuncOp func, int64_t blockSize,
+                          int64_t minBlocks) {
   bindWeightsToArguments(func);
 
   // Copies left by out-param conversion become linalg copies, which the
@@ -372,6 +387,9 @@ LogicalResult mapFunction(func::FuncOp func, int64_t blockSize) {
                            copy.getTarget());
     copy.erase();
   }
+
+  // Contractions large enough to tile become their own kernels first.
+  aotc::mapContractionsToTiledKernels(func, minBlocks);
 
   // Every linalg op becomes loops; the outer parallel nest is named after the
   // op for the kernel it becomes.
@@ -419,12 +437,11 @@ LogicalResult mapFunction(func::FuncOp func, int64_t blockSize) {
   scf::naivelyFuseParallelOps(func.getBody(), mayAlias);
 
   SmallVector<scf::ParallelOp> nests;
-  unsigned kernelIndex = 0;
   for (Operation &op : func.getBody().front())
     if (auto nest = dyn_cast<scf::ParallelOp>(op))
       nests.push_back(nest);
   for (scf::ParallelOp nest : nests) {
-    // FUNC_N_OP of the first op, then _OP of each op fused into it.
+    // _OP of the first op, then of each op fused into it.
     std::string name;
     for (Operation &op : nest.getBody()->without_terminator()) {
       auto part = op.getAttrOfType<StringAttr>(nameKey);
@@ -435,13 +452,21 @@ LogicalResult mapFunction(func::FuncOp func, int64_t blockSize) {
     }
     if (name.empty())
       return nest.emitError("internal error: an unnamed loop nest");
-    name = (func.getSymName() + "_" + Twine(kernelIndex++) + name).str();
     if (failed(mapParallelLoop(nest, blockSize, name)))
       return failure();
   }
+  // Kernels are FUNC_N_OP..., numbered in launch order; the tiled ones
+  // arrive already built and optimized.
+  unsigned kernelIndex = 0;
   for (gpu::LaunchOp launch : func.getOps<gpu::LaunchOp>()) {
     sinkHostValues(launch);
-    optimizeKernel(launch);
+    if (launch.getWorkgroupAttributions().empty())
+      optimizeKernel(launch);
+    StringRef parts = launch.getFunctionAttr().getValue();
+    if (parts.starts_with("_"))
+      launch.setFunctionAttr(FlatSymbolRefAttr::get(
+          func.getContext(),
+          (func.getSymName() + "_" + Twine(kernelIndex++) + parts).str()));
   }
 
   // Anything still reading or writing memory on the host would touch device
@@ -471,7 +496,7 @@ struct MapToGPUPass : aotc::impl::MapToGPUPassBase<MapToGPUPass> {
       return signalPassFailure();
     }
     for (auto func : getOperation().getOps<func::FuncOp>())
-      if (!func.isExternal() && failed(mapFunction(func, blockSize)))
+      if (!func.isExternal() && failed(mapFunction(func, blockSize, minBlocks)))
         return signalPassFailure();
   }
 };

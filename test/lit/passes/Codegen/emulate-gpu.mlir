@@ -40,15 +40,102 @@ func.func @f(%x: memref<512xf32>, %y: memref<512xf32>, %w: memref<512xf32>)
 
 // -----
 
-// Tests that a kernel whose threads wait for each other is refused: run one
-// after another, they would not compute what the GPU computes.
+// Tests a kernel with barriers, workgroup and private memory: the code
+// between barriers runs for all threads of a block before the code after
+// them (the loop holding the barriers runs once per block, around its
+// runs of threads), workgroup and private memory become views of one
+// scratch buffer on the stack, private memory one element per thread
+// (indexed [tz, ty, tx, ...]), and pure values used after a barrier (the
+// thread's linear id) are recomputed.
 
-func.func @barrier() {
+// CHECK-LABEL: func.func @barriers
+// CHECK-SAME: (%[[X:.+]]: memref<4x8xf32>, %{{.+}}: memref<8xf32>)
+// CHECK: %[[SCRATCH:.+]] = memref.alloca() {alignment = 64 : i64} : memref<128xi8>
+// CHECK: %[[SHARED:.+]] = memref.view %[[SCRATCH]][%{{.+}}][] : memref<128xi8> to memref<8xf32>
+// CHECK: %[[PRIVATE:.+]] = memref.view %[[SCRATCH]][%{{.+}}][] : memref<128xi8> to memref<1x1x8x1xf32>
+// CHECK: scf.for
+// CHECK: scf.for
+// CHECK: scf.for
+// CHECK: scf.for
+// CHECK: scf.for
+// CHECK: scf.for %[[TX:.+]] = %{{.+}} to %{{.+}} step
+// CHECK: memref.store %{{.+}}, %[[PRIVATE]][%{{.+}}, %{{.+}}, %[[TX]], %{{.+}}]
+// CHECK: scf.for %[[STEP:.+]] = %{{.+}} to %{{.+}} step
+// CHECK: scf.for
+// CHECK: scf.for
+// CHECK: scf.for %[[TX1:.+]] = %{{.+}} to %{{.+}} step
+// CHECK: memref.load %[[X]]
+// CHECK: memref.store %{{.+}}, %[[SHARED]][%[[TX1]]]
+// CHECK: scf.for
+// CHECK: scf.for
+// CHECK: scf.for %[[TX2:.+]] = %{{.+}} to %{{.+}} step
+// CHECK: %[[J:.+]] = arith.subi %{{.+}}, %[[TX2]] : index
+// CHECK: memref.load %[[SHARED]][%[[J]]]
+// CHECK: memref.load %[[PRIVATE]][%{{.+}}, %{{.+}}, %[[TX2]], %{{.+}}]
+// CHECK: memref.store %{{.+}}, %[[PRIVATE]][%{{.+}}, %{{.+}}, %[[TX2]], %{{.+}}]
+// CHECK-NOT: gpu.barrier
+func.func @barriers(%x: memref<4x8xf32>, %y: memref<8xf32>) {
+  %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
-  // expected-error @below {{cannot emulate a kernel with barriers or workgroup memory}}
+  %c4 = arith.constant 4 : index
+  %c7 = arith.constant 7 : index
+  %c8 = arith.constant 8 : index
+  %zero = arith.constant 0.0 : f32
+  gpu.launch blocks(%bx, %by, %bz) in (%gx = %c1, %gy = %c1, %gz = %c1)
+             threads(%tx, %ty, %tz) in (%sx = %c8, %sy = %c1, %sz = %c1)
+             workgroup(%shared : memref<8xf32, #gpu.address_space<workgroup>>)
+             private(%acc : memref<1xf32, #gpu.address_space<private>>) {
+    %reversed = arith.subi %c7, %tx : index
+    memref.store %zero, %acc[%c0] : memref<1xf32, #gpu.address_space<private>>
+    scf.for %step = %c0 to %c4 step %c1 {
+      %v = memref.load %x[%step, %tx] : memref<4x8xf32>
+      memref.store %v, %shared[%tx] : memref<8xf32, #gpu.address_space<workgroup>>
+      gpu.barrier
+      %other = memref.load %shared[%reversed] : memref<8xf32, #gpu.address_space<workgroup>>
+      %sum = memref.load %acc[%c0] : memref<1xf32, #gpu.address_space<private>>
+      %next = arith.addf %sum, %other : f32
+      memref.store %next, %acc[%c0] : memref<1xf32, #gpu.address_space<private>>
+      gpu.barrier
+    }
+    %total = memref.load %acc[%c0] : memref<1xf32, #gpu.address_space<private>>
+    memref.store %total, %y[%tx] : memref<8xf32>
+    gpu.terminator
+  }
+  return
+}
+
+// -----
+
+// Tests that a barrier some threads may not reach is refused: the threads
+// of a block would not meet there.
+
+func.func @divergent_barrier(%c: i1) {
+  %c1 = arith.constant 1 : index
   gpu.launch blocks(%bx, %by, %bz) in (%gx = %c1, %gy = %c1, %gz = %c1)
              threads(%tx, %ty, %tz) in (%sx = %c1, %sy = %c1, %sz = %c1) {
+    // expected-error @below {{cannot emulate a barrier in this op}}
+    scf.if %c {
+      gpu.barrier
+    }
+    gpu.terminator
+  }
+  return
+}
+
+// -----
+
+// Tests that a value kept in a register across a barrier is refused: it
+// would have to be kept for every thread.
+
+func.func @register_across_barrier(%x: memref<1xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  // expected-error @below {{cannot emulate a kernel that keeps a value across a barrier outside memory}}
+  gpu.launch blocks(%bx, %by, %bz) in (%gx = %c1, %gy = %c1, %gz = %c1)
+             threads(%tx, %ty, %tz) in (%sx = %c1, %sy = %c1, %sz = %c1) {
+    %v = memref.load %x[%c0] : memref<1xf32>
     gpu.barrier
+    memref.store %v, %x[%c0] : memref<1xf32>
     gpu.terminator
   }
   return
