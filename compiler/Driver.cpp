@@ -303,6 +303,12 @@ bool Compilation::run() {
   llvm::Expected<TargetDescription> target = lookupTarget(options.target);
   if (!target)
     return fail(options.inputPath, llvm::toString(target.takeError()));
+  if (options.allowTF32) {
+    if (!target->gpu)
+      return fail(options.inputPath, "--allow-tf32 needs a GPU target "
+                                     "(--target=sm_80, sm_90, ...)");
+    target->gpu->allowTF32 = true;
+  }
   if (options.emit == EmitKind::PTX && !target->gpu)
     return fail(options.inputPath, "--emit=ptx needs a GPU target "
                                    "(--target=sm_80, sm_90, ...)");

@@ -48,6 +48,8 @@ struct CompilerOptions {
   /// CPU targets, for testing GPU code generation without a GPU: generate
   /// the GPU kernels, then run them on the CPU.
   bool emulateGPUKernels = false;
+  /// GPU targets: f32 contractions may use tensor cores on TF32 inputs.
+  bool allowTF32 = false;
   /// Folder holding <triple>/libaotc_runtime.a; empty: beside the tool.
   std::string runtimeDir;
 };

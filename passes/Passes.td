@@ -326,7 +326,11 @@ def MapToGPUPass : Pass<"aotc-map-to-gpu", "mlir::ModuleOp"> {
     (a private attribution between slices). Sizes that are not multiples
     of the tile are guarded. The fill that starts the output and the
     elementwise ops after it over the output (bias, activation, residual)
-    join the kernel and run on each element as it is stored.
+    join the kernel and run on each element as it is stored. With
+    `allow-tf32`, every tiled contraction takes 64x64 tiles whose products
+    run on tensor cores: per 8-deep step each warp issues four
+    `nvvm.mma.sync` m16n8k8 on operands rounded to TF32 from workgroup
+    memory, its threads holding the accumulator fragments.
 
     Before:
     ```mlir
@@ -353,8 +357,13 @@ def MapToGPUPass : Pass<"aotc-map-to-gpu", "mlir::ModuleOp"> {
     Option<"minBlocks", "min-blocks", "int64_t", /*default=*/"128",
            "Blocks a tiled contraction keeps giving the GPU (about one per "
            "multiprocessor) before its threads take larger micro-tiles">,
+    Option<"allowTF32", "allow-tf32", "bool", /*default=*/"false",
+           "Tiled contractions multiply on tensor cores (mma.sync m16n8k8) "
+           "with inputs rounded to TF32 instead of exact f32 FMAs">,
   ];
   let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::LLVM::LLVMDialect",
+                           "::mlir::NVVM::NVVMDialect",
                            "::mlir::gpu::GPUDialect",
                            "::mlir::linalg::LinalgDialect",
                            "::mlir::memref::MemRefDialect",

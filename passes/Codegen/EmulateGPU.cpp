@@ -10,6 +10,7 @@
 #include "passes/Passes.h"
 
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/LLVMIR/NVVMDialect.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
@@ -222,6 +223,13 @@ LogicalResult LaunchEmulator::run() {
            cast<memref::StoreOp>(user).getValueToStore() == attribution))
         return launch.emitError("cannot emulate workgroup or private memory "
                                 "used other than by loads and stores");
+  // Warp-wide operations (tensor cores) need the warp's threads at once.
+  WalkResult warpWide = launch.getBody().walk([](Operation *op) {
+    return isa<NVVM::NVVMDialect>(op->getDialect()) ? WalkResult::interrupt()
+                                                    : WalkResult::advance();
+  });
+  if (warpWide.wasInterrupted())
+    return launch.emitError("cannot emulate NVVM operations (tensor cores)");
   OpBuilder builder(launch);
   Location loc = launch.getLoc();
   Value zero = arith::ConstantIndexOp::create(builder, loc, 0);

@@ -36,8 +36,10 @@ void forwardStores(mlir::Block &block);
 /// micro-tile per thread in registers; the zero fill before it and the
 /// elementwise ops after it over its output join the kernel. The kernels
 /// are named `_fill_OP_...` (the parts only); the caller numbers them.
-/// Micro-tiles grow only while the grid keeps `minBlocks` blocks.
-void mapContractionsToTiledKernels(mlir::func::FuncOp func, int64_t minBlocks);
+/// Micro-tiles grow only while the grid keeps `minBlocks` blocks. With
+/// `allowTF32`, the products run on tensor cores (mma.sync, TF32 inputs).
+void mapContractionsToTiledKernels(mlir::func::FuncOp func, int64_t minBlocks,
+                                   bool allowTF32);
 
 } // namespace aotc
 

@@ -374,7 +374,7 @@ void optimizeKernel(gpu::LaunchOp launch) {
 }
 
 LogicalResult mapFunction(func::FuncOp func, int64_t blockSize,
-                          int64_t minBlocks) {
+                          int64_t minBlocks, bool allowTF32) {
   bindWeightsToArguments(func);
 
   // Copies left by out-param conversion become linalg copies, which the
@@ -389,7 +389,7 @@ LogicalResult mapFunction(func::FuncOp func, int64_t blockSize,
   }
 
   // Contractions large enough to tile become their own kernels first.
-  aotc::mapContractionsToTiledKernels(func, minBlocks);
+  aotc::mapContractionsToTiledKernels(func, minBlocks, allowTF32);
 
   // Every linalg op becomes loops; the outer parallel nest is named after the
   // op for the kernel it becomes.
@@ -496,7 +496,8 @@ struct MapToGPUPass : aotc::impl::MapToGPUPassBase<MapToGPUPass> {
       return signalPassFailure();
     }
     for (auto func : getOperation().getOps<func::FuncOp>())
-      if (!func.isExternal() && failed(mapFunction(func, blockSize, minBlocks)))
+      if (!func.isExternal() &&
+          failed(mapFunction(func, blockSize, minBlocks, allowTF32)))
         return signalPassFailure();
   }
 };

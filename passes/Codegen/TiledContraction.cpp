@@ -17,6 +17,8 @@
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/LLVMIR/NVVMDialect.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -54,6 +56,10 @@ struct ContractionPlan {
   unsigned yInput = 0;
   /// Micro-tile per thread along Y and X.
   int64_t microY = 1, microX = 1;
+  /// Tensor cores (mma.sync m16n8k8 on TF32) instead of f32 FMAs: each of
+  /// the 8 warps computes 32x16 points of a 64x64 tile, its threads holding
+  /// the accumulator fragments (4x4 per thread, as micro-tiles).
+  bool tensorCores = false;
 };
 
 /// `out + in0 * in1` (in either order) in f32.
@@ -89,8 +95,8 @@ int64_t microTileFor(int64_t extent) {
   return extent >= 64 ? 4 : extent >= 32 ? 2 : 1;
 }
 
-std::optional<ContractionPlan> planContraction(linalg::LinalgOp op,
-                                               int64_t minBlocks) {
+std::optional<ContractionPlan>
+planContraction(linalg::LinalgOp op, int64_t minBlocks, bool allowTF32) {
   if (!op.hasPureBufferSemantics() || op.getNumDpsInputs() != 2 ||
       op.getNumDpsInits() != 1 || !isMultiplyAdd(op))
     return std::nullopt;
@@ -153,6 +159,11 @@ std::optional<ContractionPlan> planContraction(linalg::LinalgOp op,
       plan.extentY < kThreads || plan.extentK < 8)
     return std::nullopt;
 
+  if (allowTF32) {
+    plan.tensorCores = true;
+    plan.microY = plan.microX = 4;
+    return plan;
+  }
   // The largest micro-tiles that still give the GPU's multiprocessors (132
   // on an H100) about a block each.
   plan.microY = microTileFor(plan.extentY);
@@ -355,6 +366,103 @@ bool groupIsContiguous(AffineMap map, ArrayRef<unsigned> groupDims) {
   return last.isFunctionOfDim(groupDims.back());
 }
 
+/// The products of a staged slice pair with f32 FMAs: per step k, thread
+/// (tx, ty) multiplies sliceY[k][ty + 16i] by sliceX[k][tx + 16j] into
+/// sums[i * microX + j].
+SmallVector<Value> emitFMASteps(OpBuilder &builder, Location loc, Value sliceY,
+                                Value sliceX, Value tx, Value ty,
+                                int64_t microY, int64_t microX,
+                                ValueRange sums) {
+  KernelBuilder kb{builder, loc};
+  auto contract = arith::FastMathFlagsAttr::get(builder.getContext(),
+                                                arith::FastMathFlags::contract);
+  auto loop = scf::ForOp::create(
+      builder, loc, kb.index(0), kb.index(kDepth), kb.index(1), sums,
+      [&](OpBuilder &nested, Location, Value k, ValueRange carried) {
+        KernelBuilder nb{nested, loc};
+        SmallVector<Value> a, b, next;
+        for (int64_t i = 0; i < microY; ++i)
+          a.push_back(memref::LoadOp::create(
+              nested, loc, sliceY, ValueRange{k, nb.add(ty, i * kThreads)}));
+        for (int64_t j = 0; j < microX; ++j)
+          b.push_back(memref::LoadOp::create(
+              nested, loc, sliceX, ValueRange{k, nb.add(tx, j * kThreads)}));
+        for (int64_t i = 0; i < microY; ++i) {
+          for (int64_t j = 0; j < microX; ++j) {
+            Value product =
+                arith::MulFOp::create(nested, loc, a[i], b[j], contract);
+            next.push_back(arith::AddFOp::create(
+                nested, loc, carried[i * microX + j], product, contract));
+          }
+        }
+        scf::YieldOp::create(nested, loc, next);
+      });
+  return SmallVector<Value>(loop.getResults());
+}
+
+/// The products of a staged slice pair on tensor cores: two k-steps of 8,
+/// each 2x2 mma.sync.m16n8k8 of the warp's 32x16 corner, operands rounded
+/// to TF32 (round to nearest, ties away, as cuBLAS's TF32 mode) from
+/// workgroup memory in the fragment layouts of PTX's m16n8k8: A (row) a0
+/// (group, quad), a1 (group + 8, quad), a2 (group, quad + 4), a3 (group + 8,
+/// quad + 4); B (column) b0 (k quad, n group), b1 (k quad + 4, n group).
+SmallVector<Value> emitTensorCoreSteps(OpBuilder &builder, Location loc,
+                                       Value sliceY, Value sliceX, Value warpY,
+                                       Value warpX, Value group, Value quad,
+                                       ValueRange sums) {
+  KernelBuilder kb{builder, loc};
+  MLIRContext *context = builder.getContext();
+  Type i32 = builder.getI32Type(), f32 = builder.getF32Type();
+  auto rounding =
+      NVVM::FPRoundingModeAttr::get(context, NVVM::FPRoundingMode::RNA);
+  auto fragment = [&](Value slice, Value k, int64_t dk, Value pos, int64_t dp) {
+    Value value = memref::LoadOp::create(
+        builder, loc, slice, ValueRange{kb.add(k, dk), kb.add(pos, dp)});
+    return NVVM::ConvertFloatToTF32Op::create(builder, loc, i32, value,
+                                              rounding)
+        .getResult();
+  };
+  auto resultType =
+      LLVM::LLVMStructType::getLiteral(context, {f32, f32, f32, f32});
+  SmallVector<Value> acc(sums.begin(), sums.end());
+  for (int64_t step = 0; step < kDepth; step += 8) {
+    Value k = kb.add(quad, step);
+    Value a[2][4], b[2][2];
+    for (int64_t mi = 0; mi < 2; ++mi) {
+      Value row = kb.add(kb.add(warpY, group), mi * 16);
+      a[mi][0] = fragment(sliceY, k, 0, row, 0);
+      a[mi][1] = fragment(sliceY, k, 0, row, 8);
+      a[mi][2] = fragment(sliceY, k, 4, row, 0);
+      a[mi][3] = fragment(sliceY, k, 4, row, 8);
+    }
+    for (int64_t nj = 0; nj < 2; ++nj) {
+      Value column = kb.add(kb.add(warpX, group), nj * 8);
+      b[nj][0] = fragment(sliceX, k, 0, column, 0);
+      b[nj][1] = fragment(sliceX, k, 4, column, 0);
+    }
+    for (int64_t mi = 0; mi < 2; ++mi) {
+      for (int64_t nj = 0; nj < 2; ++nj) {
+        auto index = [&](int64_t r) {
+          return (2 * mi + r / 2) * 4 + 2 * nj + r % 2;
+        };
+        SmallVector<Value> c;
+        for (int64_t r = 0; r < 4; ++r)
+          c.push_back(acc[index(r)]);
+        Value d = NVVM::MmaOp::create(
+            builder, loc, resultType, a[mi], b[nj], c, {16, 8, 8}, std::nullopt,
+            std::nullopt,
+            std::array<NVVM::MMATypes, 2>{NVVM::MMATypes::tf32,
+                                          NVVM::MMATypes::tf32},
+            std::array<NVVM::MMALayout, 2>{NVVM::MMALayout::row,
+                                           NVVM::MMALayout::col});
+        for (int64_t r = 0; r < 4; ++r)
+          acc[index(r)] = LLVM::ExtractValueOp::create(builder, loc, d, r);
+      }
+    }
+  }
+  return acc;
+}
+
 /// Emits the kernel for `plan` at `plan`'s last op.
 void emitTiledKernel(ContractionPlan &plan) {
   linalg::LinalgOp op = plan.op;
@@ -420,10 +528,28 @@ void emitTiledKernel(ContractionPlan &plan) {
   Value out = op.getDpsInits()[0];
   AffineMap outMap = maps[2];
 
-  // The output point of micro-tile element (i, j), and whether it exists.
+  // With tensor cores: the warp's 32x16 corner of the tile, and the lane's
+  // row (group) and column pair (quad) in the fragments.
+  Value lane = kb.rem(thread, 32), warp = kb.div(thread, 32);
+  Value warpY = kb.mul(kb.div(warp, 4), 32),
+        warpX = kb.mul(kb.rem(warp, 4), 16);
+  Value group = kb.div(lane, 4), quad = kb.rem(lane, 4);
+
+  // The output point of micro-tile element (i, j), and whether it exists:
+  // for FMAs, rows ty + 16i and columns tx + 16j (a warp stores 16
+  // consecutive columns); for mma.sync, the accumulator fragment layout of
+  // m16n8: element r of the (mi, nj) product is row mi*16 + group + 8*(r/2),
+  // column nj*8 + 2*quad + r%2, kept as i = 2mi + r/2, j = 2nj + r%2.
   auto outputPoint = [&](int64_t i, int64_t j, SmallVectorImpl<Value> &point) {
-    Value y = kb.add(kb.add(y0, ty), i * kThreads);
-    Value x = kb.add(kb.add(x0, tx), j * kThreads);
+    Value y, x;
+    if (plan.tensorCores) {
+      y = kb.add(kb.add(kb.add(y0, warpY), group), (i / 2) * 16 + (i % 2) * 8);
+      x = kb.add(kb.add(kb.add(x0, warpX), kb.mul(quad, 2)),
+                 (j / 2) * 8 + j % 2);
+    } else {
+      y = kb.add(kb.add(y0, ty), i * kThreads);
+      x = kb.add(kb.add(x0, tx), j * kThreads);
+    }
     point = ivs;
     kb.delinearize(y, plan.yDims, plan.ranges, point);
     kb.delinearize(x, plan.xDims, plan.ranges, point);
@@ -497,35 +623,17 @@ void emitTiledKernel(ContractionPlan &plan) {
     for (int64_t j = 0; j < plan.microX; ++j)
       sums.push_back(memref::LoadOp::create(
           builder, loc, acc, ValueRange{kb.index(i), kb.index(j)}));
-  auto contract =
-      arith::FastMathFlagsAttr::get(context, arith::FastMathFlags::contract);
-  auto depthLoop = scf::ForOp::create(
-      builder, loc, kb.index(0), kb.index(kDepth), one, sums,
-      [&](OpBuilder &nested, Location, Value k, ValueRange carried) {
-        KernelBuilder nb{nested, loc};
-        SmallVector<Value> a, b, next;
-        for (int64_t i = 0; i < plan.microY; ++i)
-          a.push_back(
-              memref::LoadOp::create(nested, loc, slices[plan.yInput],
-                                     ValueRange{k, nb.add(ty, i * kThreads)}));
-        for (int64_t j = 0; j < plan.microX; ++j)
-          b.push_back(
-              memref::LoadOp::create(nested, loc, slices[xInput],
-                                     ValueRange{k, nb.add(tx, j * kThreads)}));
-        for (int64_t i = 0; i < plan.microY; ++i) {
-          for (int64_t j = 0; j < plan.microX; ++j) {
-            Value product =
-                arith::MulFOp::create(nested, loc, a[i], b[j], contract);
-            next.push_back(arith::AddFOp::create(
-                nested, loc, carried[i * plan.microX + j], product, contract));
-          }
-        }
-        scf::YieldOp::create(nested, loc, next);
-      });
+  SmallVector<Value> results;
+  if (plan.tensorCores)
+    results =
+        emitTensorCoreSteps(builder, loc, slices[plan.yInput], slices[xInput],
+                            warpY, warpX, group, quad, sums);
+  else
+    results = emitFMASteps(builder, loc, slices[plan.yInput], slices[xInput],
+                           tx, ty, plan.microY, plan.microX, sums);
   for (int64_t i = 0; i < plan.microY; ++i)
     for (int64_t j = 0; j < plan.microX; ++j)
-      memref::StoreOp::create(builder, loc,
-                              depthLoop.getResult(i * plan.microX + j), acc,
+      memref::StoreOp::create(builder, loc, results[i * plan.microX + j], acc,
                               ValueRange{kb.index(i), kb.index(j)});
   // The next slice overwrites workgroup memory others may still read.
   gpu::BarrierOp::create(builder, loc);
@@ -585,7 +693,8 @@ void emitTiledKernel(ContractionPlan &plan) {
 
 } // namespace
 
-void mapContractionsToTiledKernels(func::FuncOp func, int64_t minBlocks) {
+void mapContractionsToTiledKernels(func::FuncOp func, int64_t minBlocks,
+                                   bool allowTF32) {
   SmallVector<linalg::LinalgOp> candidates;
   func.walk([&](linalg::LinalgOp op) { candidates.push_back(op); });
   // Fused ops are erased with their contraction: skip them.
@@ -593,7 +702,8 @@ void mapContractionsToTiledKernels(func::FuncOp func, int64_t minBlocks) {
   for (linalg::LinalgOp op : candidates) {
     if (erased.contains(op))
       continue;
-    std::optional<ContractionPlan> plan = planContraction(op, minBlocks);
+    std::optional<ContractionPlan> plan =
+        planContraction(op, minBlocks, allowTF32);
     if (!plan)
       continue;
     gatherFusedOps(*plan);

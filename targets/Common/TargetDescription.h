@@ -41,6 +41,8 @@ struct GPUDescription {
   std::string features;
   /// Threads per block of the kernels.
   int64_t blockSize = 256;
+  /// f32 contractions may run on tensor cores with TF32 inputs.
+  bool allowTF32 = false;
 };
 
 struct TargetDescription {

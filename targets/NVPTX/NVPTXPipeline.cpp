@@ -24,6 +24,7 @@ LogicalResult buildNVPTXCodegenPipeline(OpPassManager &pm,
   pm.addPass(createPlanMemoryPass(plan));
   MapToGPUPassOptions mapping;
   mapping.blockSize = target.gpu->blockSize;
+  mapping.allowTF32 = target.gpu->allowTF32;
   pm.addPass(createMapToGPUPass(mapping));
   return addUpstreamPasses(pm, "canonicalize, cse");
 }

@@ -75,6 +75,11 @@ static cl::opt<bool> emulateGPUKernels(
     cl::desc("CPU targets: generate the GPU kernels and run them on the CPU "
              "(tests GPU code generation without a GPU)"),
     cl::Hidden, cl::cat(aotcCategory));
+static cl::opt<bool> allowTF32(
+    "allow-tf32",
+    cl::desc("GPU targets: f32 matrix products and convolutions may run on "
+             "tensor cores with inputs rounded to TF32 (10-bit mantissa)"),
+    cl::cat(aotcCategory));
 static cl::opt<std::string> runtimeDir(
     "runtime-dir",
     cl::desc("Folder of <triple>/libaotc_runtime.a (default: beside aotc)"),
@@ -119,5 +124,6 @@ int main(int argc, char **argv) {
   options.printMemoryPlan = printMemoryPlan;
   options.runtimeDir = runtimeDir;
   options.emulateGPUKernels = emulateGPUKernels;
+  options.allowTF32 = allowTF32;
   return aotc::compileModel(options, errs()) ? 0 : 1;
 }

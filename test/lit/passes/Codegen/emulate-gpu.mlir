@@ -140,3 +140,24 @@ func.func @register_across_barrier(%x: memref<1xf32>) {
   }
   return
 }
+
+// -----
+
+// Tests that tensor core operations are refused: an mma.sync takes its
+// operands from all the threads of a warp at once.
+
+func.func @tensor_cores(%a: i32, %c: f32) {
+  %c1 = arith.constant 1 : index
+  // expected-error @below {{cannot emulate NVVM operations (tensor cores)}}
+  gpu.launch blocks(%bx, %by, %bz) in (%gx = %c1, %gy = %c1, %gz = %c1)
+             threads(%tx, %ty, %tz) in (%sx = %c1, %sy = %c1, %sz = %c1) {
+    %d = nvvm.mma.sync A[%a, %a, %a, %a] B[%a, %a] C[%c, %c, %c, %c]
+        {layoutA = #nvvm.mma_layout<row>, layoutB = #nvvm.mma_layout<col>,
+         multiplicandAPtxType = #nvvm.mma_type<tf32>,
+         multiplicandBPtxType = #nvvm.mma_type<tf32>,
+         shape = #nvvm.shape<m = 16, n = 8, k = 8>}
+        : (i32, i32, f32) -> !llvm.struct<(f32, f32, f32, f32)>
+    gpu.terminator
+  }
+  return
+}
