@@ -8,7 +8,10 @@
  *   - aotc_gpu_run (aotc/gpu.h): one context (the device's primary one), one
  *     stream, one device allocation sized by the compiler, weights uploaded
  *     once; each run copies the inputs in, launches the fixed kernel
- *     sequence and copies the outputs back;
+ *     sequence and copies the outputs back. The sequence (fixed grids,
+ *     fixed pointers into the one allocation) is captured in a CUDA graph
+ *     on the first run and replayed with one call on every run, where the
+ *     driver can (else the kernels are launched one by one);
  *   - the mgpu* functions that MLIR's gpu-to-llvm lowering calls from the
  *     generated launch code, all on that one stream.
  *
@@ -37,8 +40,12 @@ typedef struct CUctx_st *CUcontext;
 typedef struct CUmod_st *CUmodule;
 typedef struct CUfunc_st *CUfunction;
 typedef struct CUstream_st *CUstream;
+typedef struct CUgraph_st *CUgraph;
+typedef struct CUgraphExec_st *CUgraphExec;
 
 #define CU_STREAM_NON_BLOCKING 0x1
+/* Other threads' CUDA calls during the capture are not this one's concern. */
+#define CU_STREAM_CAPTURE_MODE_RELAXED 2
 
 /* X(field, exported symbol, parameters); each returns a CUresult. */
 #define AOTC_CUDA_FUNCTIONS(X)                                                 \
@@ -67,9 +74,20 @@ typedef struct CUstream_st *CUstream;
      unsigned shared_bytes, CUstream stream, void **params, void **extra))     \
   X(get_error_string, "cuGetErrorString", (CUresult error, const char **text))
 
+/* CUDA graphs (driver 11.4 and later); optional. */
+#define AOTC_CUDA_GRAPH_FUNCTIONS(X)                                           \
+  X(stream_begin_capture, "cuStreamBeginCapture_v2",                           \
+    (CUstream stream, int mode))                                               \
+  X(stream_end_capture, "cuStreamEndCapture",                                  \
+    (CUstream stream, CUgraph * graph))                                        \
+  X(graph_instantiate, "cuGraphInstantiateWithFlags",                          \
+    (CUgraphExec * exec, CUgraph graph, unsigned long long flags))             \
+  X(graph_launch, "cuGraphLaunch", (CUgraphExec exec, CUstream stream))
+
 #define AOTC_DECLARE(field, symbol, params) CUresult(*field) params;
 static struct {
   AOTC_CUDA_FUNCTIONS(AOTC_DECLARE)
+  AOTC_CUDA_GRAPH_FUNCTIONS(AOTC_DECLARE)
 } aotc_cu;
 #undef AOTC_DECLARE
 
@@ -78,6 +96,9 @@ static struct {
 static const aotc_gpu_program_t *aotc_program;
 static CUstream aotc_stream;
 static CUdeviceptr aotc_device;
+/* The launch sequence as a graph, once captured. */
+static CUgraphExec aotc_graph;
+static int aotc_has_graphs;
 
 static void aotc_gpu_exit(const char *what, const char *detail) {
   fprintf(stderr, "infer: error: %s: %s\n", what, detail);
@@ -109,6 +130,35 @@ static void aotc_open_driver(void) {
     aotc_gpu_exit("the NVIDIA driver lacks " symbol, "driver too old?");
   AOTC_CUDA_FUNCTIONS(AOTC_RESOLVE)
 #undef AOTC_RESOLVE
+  aotc_has_graphs = 1;
+#define AOTC_RESOLVE_OPTIONAL(field, symbol, params)                           \
+  *(void **)&aotc_cu.field = dlsym(library, symbol);                           \
+  aotc_has_graphs = aotc_has_graphs && aotc_cu.field != NULL;
+  AOTC_CUDA_GRAPH_FUNCTIONS(AOTC_RESOLVE_OPTIONAL)
+#undef AOTC_RESOLVE_OPTIONAL
+}
+
+/* The first run records the launch sequence into a graph instead of
+ * running it; later runs (and this one) replay it. The sequence reads its
+ * inputs from, and writes its outputs to, the same device addresses every
+ * run, so one graph serves all. */
+static void aotc_launch_sequence(const aotc_gpu_program_t *program) {
+  if (!aotc_has_graphs) {
+    program->launch((void *)(uintptr_t)aotc_device);
+    return;
+  }
+  if (aotc_graph == NULL) {
+    aotc_check(aotc_cu.stream_begin_capture(aotc_stream,
+                                            CU_STREAM_CAPTURE_MODE_RELAXED),
+               "cuStreamBeginCapture");
+    program->launch((void *)(uintptr_t)aotc_device);
+    CUgraph graph;
+    aotc_check(aotc_cu.stream_end_capture(aotc_stream, &graph),
+               "cuStreamEndCapture");
+    aotc_check(aotc_cu.graph_instantiate(&aotc_graph, graph, 0),
+               "cuGraphInstantiateWithFlags");
+  }
+  aotc_check(aotc_cu.graph_launch(aotc_graph, aotc_stream), "cuGraphLaunch");
 }
 
 /* Driver, device 0's primary context, one stream, kernels, the device
@@ -145,7 +195,7 @@ aotc_status_t aotc_gpu_run(const aotc_gpu_program_t *program,
                    aotc_device + program->input_offsets[i], inputs[i],
                    aotc_model.inputs[i].byte_size, aotc_stream),
                "cuMemcpyHtoDAsync (inputs)");
-  program->launch((void *)(uintptr_t)aotc_device);
+  aotc_launch_sequence(program);
   for (int32_t i = 0; i < aotc_model.num_outputs; ++i)
     aotc_check(aotc_cu.memcpy_dtoh_async(
                    outputs[i], aotc_device + program->output_offsets[i],

@@ -6,6 +6,9 @@
  *
  *   FAKE_CUDA_NO_DEVICE=1     cuInit fails as without a GPU
  *   FAKE_CUDA_REJECT_CUBIN=1  cubins are refused (the PTX must be used)
+ *
+ * Stream capture records launches instead of running them; a graph launch
+ * traces the recorded launches again, marked "(graph)".
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -83,14 +86,55 @@ CUresult cuMemcpyDtoHAsync_v2(void *to, uint64_t from, size_t bytes,
   memcpy(to, (const void *)(uintptr_t)from, bytes);
   return 0;
 }
+/* Launches recorded by a capture in progress (or the last one). */
+#define FAKE_CUDA_MAX_LAUNCHES 4096
+static char *captured[FAKE_CUDA_MAX_LAUNCHES];
+static int num_captured;
+static int capturing;
+
 CUresult cuLaunchKernel(void *function, unsigned gx, unsigned gy, unsigned gz,
                         unsigned bx, unsigned by, unsigned bz, unsigned shared,
                         void *stream, void **params, void **extra) {
   (void)params;
   (void)extra;
-  fprintf(stderr,
-          "cuda: launch %s grid %ux%ux%u block %ux%ux%u shared %u on %p\n",
-          (const char *)function, gx, gy, gz, bx, by, bz, shared, stream);
+  char line[512];
+  snprintf(line, sizeof(line),
+           "cuda: launch %s grid %ux%ux%u block %ux%ux%u shared %u on %p",
+           (const char *)function, gx, gy, gz, bx, by, bz, shared, stream);
+  if (capturing) {
+    if (num_captured == FAKE_CUDA_MAX_LAUNCHES)
+      return 2;
+    captured[num_captured++] = strdup(line);
+    return 0;
+  }
+  fprintf(stderr, "%s\n", line);
+  return 0;
+}
+CUresult cuStreamBeginCapture_v2(void *stream, int mode) {
+  fprintf(stderr, "cuda: begin capture on %p mode %d\n", stream, mode);
+  capturing = 1;
+  num_captured = 0;
+  return 0;
+}
+CUresult cuStreamEndCapture(void *stream, void **graph) {
+  fprintf(stderr, "cuda: end capture on %p, %d launches\n", stream,
+          num_captured);
+  capturing = 0;
+  *graph = (void *)4;
+  return 0;
+}
+CUresult cuGraphInstantiateWithFlags(void **exec, void *graph,
+                                     unsigned long long flags) {
+  (void)graph;
+  fprintf(stderr, "cuda: instantiate graph flags %llu\n", flags);
+  *exec = (void *)5;
+  return 0;
+}
+CUresult cuGraphLaunch(void *exec, void *stream) {
+  (void)exec;
+  fprintf(stderr, "cuda: graph launch on %p\n", stream);
+  for (int i = 0; i < num_captured; ++i)
+    fprintf(stderr, "%s (graph)\n", captured[i]);
   return 0;
 }
 CUresult cuGetErrorString(CUresult error, const char **text) {
