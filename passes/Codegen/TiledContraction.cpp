@@ -46,6 +46,8 @@ struct ContractionPlan {
   linalg::LinalgOp op;
   /// The fill value the output holds before the op, if known.
   Value initialValue;
+  /// Or the elementwise op computing the output's start (a broadcast bias).
+  linalg::LinalgOp prologue;
   /// The fill or copy giving the output that value, run by the kernel.
   SmallVector<Operation *> absorbed;
   SmallVector<linalg::LinalgOp> epilogue;
@@ -234,9 +236,10 @@ void gatherFusedOps(ContractionPlan &plan) {
     return op;
   };
   Value out = plan.op.getDpsInits()[0];
-  // The value the output starts from: a fill of it, or a copy into it of a
-  // filled buffer (bufferization shares one zero buffer between
-  // convolutions), maybe before ops on other buffers. The fill or copy
+  // The value the output starts from: a fill of it, an elementwise op
+  // writing it (Gemm's bias, broadcast), or a copy into it of a filled
+  // buffer (bufferization shares one zero buffer between convolutions),
+  // maybe before ops on other buffers. The fill or copy
   // writing the output goes when nothing else reads what it wrote.
   Value tracked = out;
   bool outRead = false;
@@ -255,6 +258,17 @@ void gatherFusedOps(ContractionPlan &plan) {
         plan.absorbed.push_back(fill);
       break;
     }
+    if (tracked == out && !isa<linalg::FillOp, linalg::CopyOp>(prev) &&
+        other.getNumDpsInits() == 1 && other.getDpsInits()[0] == out &&
+        isEpilogue(other, cast<MemRefType>(out.getType())) &&
+        !other.payloadUsesValueFromOperand(other.getDpsInitOperand(0)) &&
+        llvm::none_of(other.getDpsInputs(),
+                      [&](Value input) { return mayAlias(input, out); })) {
+      plan.prologue = other;
+      if (!outRead)
+        plan.absorbed.push_back(other);
+      break;
+    }
     auto copy = dyn_cast<linalg::CopyOp>(prev);
     if (copy && tracked == out && copy.getOutputs()[0] == out) {
       if (!outRead)
@@ -269,12 +283,16 @@ void gatherFusedOps(ContractionPlan &plan) {
                      [&](Value operand) { return mayAlias(operand, out); }))
       outRead = true;
   }
-  if (!plan.initialValue)
+  if (!plan.initialValue && !plan.prologue)
     plan.absorbed.clear();
 
   SmallVector<Read> reads;
   for (OpOperand *input : plan.op.getDpsInputOperands())
     reads.push_back({input->get(), false});
+  if (plan.prologue)
+    for (Value input : plan.prologue.getDpsInputs())
+      if (isa<MemRefType>(input.getType()))
+        reads.push_back({input, false});
   SmallVector<Value> writes = {out};
   if (hasRace(reads, writes))
     return;
@@ -463,6 +481,36 @@ SmallVector<Value> emitTensorCoreSteps(OpBuilder &builder, Location loc,
   return acc;
 }
 
+/// The values `op`'s payload yields at the point `coords` of its loops,
+/// its operands loaded through their indexing maps.
+SmallVector<Value> emitPayload(OpBuilder &builder, Location loc,
+                               linalg::LinalgOp op, ArrayRef<Value> coords) {
+  KernelBuilder kb{builder, loc};
+  IRMapping mapping;
+  Block *payload = op.getBlock();
+  for (OpOperand &operand : op->getOpOperands()) {
+    Value arg = payload->getArgument(operand.getOperandNumber());
+    if (!isa<MemRefType>(operand.get().getType()))
+      mapping.map(arg, operand.get());
+    else if (!arg.use_empty())
+      mapping.map(arg,
+                  memref::LoadOp::create(
+                      builder, loc, operand.get(),
+                      kb.apply(op.getMatchingIndexingMap(&operand), coords)));
+  }
+  for (Operation &nested : payload->without_terminator()) {
+    if (auto indexOp = dyn_cast<linalg::IndexOp>(&nested)) {
+      mapping.map(indexOp.getResult(), coords[indexOp.getDim()]);
+      continue;
+    }
+    builder.clone(nested, mapping);
+  }
+  SmallVector<Value> results;
+  for (Value yielded : payload->getTerminator()->getOperands())
+    results.push_back(mapping.lookupOrDefault(yielded));
+  return results;
+}
+
 /// Emits the kernel for `plan` at `plan`'s last op.
 void emitTiledKernel(ContractionPlan &plan) {
   linalg::LinalgOp op = plan.op;
@@ -556,7 +604,8 @@ void emitTiledKernel(ContractionPlan &plan) {
     return kb.both(kb.less(y, plan.extentY), kb.less(x, plan.extentX));
   };
 
-  // The accumulators start from the fill value, or from the output.
+  // The accumulators start from the fill value, from the elementwise op
+  // that computes the start (a broadcast bias), or from the output.
   for (int64_t i = 0; i < plan.microY; ++i) {
     for (int64_t j = 0; j < plan.microX; ++j) {
       Value initial;
@@ -567,9 +616,12 @@ void emitTiledKernel(ContractionPlan &plan) {
         Value inRange = outputPoint(i, j, point);
         auto guard = scf::IfOp::create(builder, loc, f32, inRange, true);
         builder.setInsertionPointToStart(guard.thenBlock());
-        Value loaded =
-            memref::LoadOp::create(builder, loc, out, kb.apply(outMap, point));
-        scf::YieldOp::create(builder, loc, loaded);
+        SmallVector<Value> coords = kb.apply(outMap, point);
+        Value start =
+            plan.prologue
+                ? emitPayload(builder, loc, plan.prologue, coords).front()
+                : memref::LoadOp::create(builder, loc, out, coords);
+        scf::YieldOp::create(builder, loc, start);
         builder.setInsertionPointToStart(guard.elseBlock());
         scf::YieldOp::create(builder, loc, zero);
         builder.setInsertionPointAfter(guard);
@@ -650,34 +702,11 @@ void emitTiledKernel(ContractionPlan &plan) {
       Value sum = memref::LoadOp::create(builder, loc, acc,
                                          ValueRange{kb.index(i), kb.index(j)});
       memref::StoreOp::create(builder, loc, sum, out, coords);
-      for (linalg::LinalgOp epilogue : plan.epilogue) {
-        IRMapping mapping;
-        Block *payload = epilogue.getBlock();
-        for (OpOperand &operand : epilogue->getOpOperands()) {
-          Value arg = payload->getArgument(operand.getOperandNumber());
-          if (!isa<MemRefType>(operand.get().getType())) {
-            mapping.map(arg, operand.get());
-          } else if (!arg.use_empty()) {
-            mapping.map(arg,
-                        memref::LoadOp::create(
-                            builder, loc, operand.get(),
-                            kb.apply(epilogue.getMatchingIndexingMap(&operand),
-                                     coords)));
-          }
-        }
-        for (Operation &nested : payload->without_terminator()) {
-          if (auto indexOp = dyn_cast<linalg::IndexOp>(&nested)) {
-            mapping.map(indexOp.getResult(), coords[indexOp.getDim()]);
-            continue;
-          }
-          builder.clone(nested, mapping);
-        }
-        for (auto [init, yielded] :
+      for (linalg::LinalgOp epilogue : plan.epilogue)
+        for (auto [init, value] :
              llvm::zip(epilogue.getDpsInits(),
-                       payload->getTerminator()->getOperands()))
-          memref::StoreOp::create(
-              builder, loc, mapping.lookupOrDefault(yielded), init, coords);
-      }
+                       emitPayload(builder, loc, epilogue, coords)))
+          memref::StoreOp::create(builder, loc, value, init, coords);
       builder.setInsertionPointAfter(guard);
       forwardStores(*guard.thenBlock());
     }

@@ -49,3 +49,28 @@ func.func @tiled(%x: memref<32x64xf32>, %w: memref<64x64xf32>, %y: memref<32x64x
   }
   return
 }
+
+// -----
+
+// Tests that an elementwise op writing the output before the contraction
+// (Gemm's bias, broadcast) joins the kernel: each accumulator starts from
+// the bias element of its column.
+
+// CHECK-LABEL: func.func @bias_start
+// CHECK: gpu.launch {{.+}} function(@bias_start_0_generic_matmul)
+// CHECK-SAME: private(%[[ACC:.+]] : memref<2x4xf32, #gpu.address_space<private>>)
+// CHECK: %[[START:.+]] = scf.if
+// CHECK: %[[BIAS:.+]] = memref.load %{{.+}} : memref<64xf32>
+// CHECK: scf.yield %[[BIAS]]
+// CHECK: memref.store %[[START]], %[[ACC]]
+// CHECK: gpu.barrier
+// CHECK-NOT: gpu.launch
+func.func @bias_start(%x: memref<32x64xf32>, %w: memref<64x64xf32>, %b: memref<64xf32>, %y: memref<32x64xf32>) {
+  linalg.generic {indexing_maps = [affine_map<(i, j) -> (j)>, affine_map<(i, j) -> (i, j)>], iterator_types = ["parallel", "parallel"]}
+      ins(%b : memref<64xf32>) outs(%y : memref<32x64xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    linalg.yield %a : f32
+  }
+  linalg.matmul ins(%x, %w : memref<32x64xf32>, memref<64x64xf32>) outs(%y : memref<32x64xf32>)
+  return
+}
