@@ -326,7 +326,11 @@ def MapToGPUPass : Pass<"aotc-map-to-gpu", "mlir::ModuleOp"> {
     (a private attribution between slices). Sizes that are not multiples
     of the tile are guarded. The fill that starts the output and the
     elementwise ops after it over the output (bias, activation, residual)
-    join the kernel and run on each element as it is stored. With
+    join the kernel and run on each element as it is stored (the sum
+    itself is not stored when the epilogue writes another buffer and the
+    ops after the kernel overwrite or ignore the sum's arena buffer). The
+    start may also be an elementwise op writing the output (a broadcast
+    bias) or a copy of a filled buffer. With
     `allow-tf32`, every tiled contraction takes 64x64 tiles whose products
     run on tensor cores: per 8-deep step each warp issues four
     `nvvm.mma.sync` m16n8k8 on operands rounded to TF32 from workgroup

@@ -24,6 +24,9 @@ constexpr llvm::StringLiteral kKernelModule = "aotc_kernels";
 /// arguments never do, nor do disjoint constant-offset arena views.
 bool mayAlias(mlir::Value a, mlir::Value b);
 
+/// Whether buffer `a` lies within buffer `b` (as far as can be told).
+bool isCoveredBy(mlir::Value a, mlir::Value b);
+
 /// In straight-line code of a kernel: a load of an element just stored
 /// takes the stored value, and a store overwritten before anything reads
 /// the element goes.

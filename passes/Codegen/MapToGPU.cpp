@@ -233,6 +233,16 @@ bool aotc::mayAlias(Value a, Value b) {
   return x.begin < y.end && y.begin < x.end;
 }
 
+/// Whether `a` is an arena buffer within the bytes of `b` (a constant-offset
+/// view of the same argument, or `b` itself).
+bool aotc::isCoveredBy(Value a, Value b) {
+  if (a == b)
+    return true;
+  BufferExtent x = getExtent(a), y = getExtent(b);
+  return x.base == y.base && y.begin <= x.begin && x.end <= y.end &&
+         x.end != std::numeric_limits<int64_t>::max();
+}
+
 namespace {
 
 /// Keeps a reduction's accumulator in a register: in `loop`, a load and a

@@ -511,6 +511,37 @@ SmallVector<Value> emitPayload(OpBuilder &builder, Location loc,
   return results;
 }
 
+/// Whether nothing reads what the contraction leaves in its output after
+/// the kernel (the epilogue wrote elsewhere): the output is an arena buffer
+/// that the ops after `last` overwrite whole, or never touch, before
+/// reading it.
+bool isOutputDeadAfter(Value out, Operation *last) {
+  if (!isa_and_nonnull<memref::ViewOp>(out.getDefiningOp()))
+    return false;
+  for (Operation *op = last->getNextNode(); op; op = op->getNextNode()) {
+    if (isMemoryEffectFree(op))
+      continue;
+    if (isa<func::ReturnOp>(op))
+      return true;
+    auto other = dyn_cast<linalg::LinalgOp>(op);
+    if (!other)
+      return false;
+    bool overwritten = false;
+    for (OpOperand &operand : op->getOpOperands()) {
+      if (!mayAlias(operand.get(), out))
+        continue;
+      if (!other.isDpsInit(&operand) ||
+          other.payloadUsesValueFromOperand(&operand) ||
+          !isCoveredBy(out, operand.get()))
+        return false;
+      overwritten = true;
+    }
+    if (overwritten)
+      return true;
+  }
+  return true;
+}
+
 /// Emits the kernel for `plan` at `plan`'s last op.
 void emitTiledKernel(ContractionPlan &plan) {
   linalg::LinalgOp op = plan.op;
@@ -692,6 +723,13 @@ void emitTiledKernel(ContractionPlan &plan) {
   builder.setInsertionPointAfter(sliceLoop);
 
   // Each element: the sum, then the epilogue on it, stored once.
+  bool outputDead =
+      !plan.epilogue.empty() &&
+      llvm::none_of(plan.epilogue,
+                    [&](linalg::LinalgOp e) {
+                      return llvm::is_contained(e.getDpsInits(), out);
+                    }) &&
+      isOutputDeadAfter(out, last);
   for (int64_t i = 0; i < plan.microY; ++i) {
     for (int64_t j = 0; j < plan.microX; ++j) {
       SmallVector<Value> point;
@@ -709,6 +747,19 @@ void emitTiledKernel(ContractionPlan &plan) {
           memref::StoreOp::create(builder, loc, value, init, coords);
       builder.setInsertionPointAfter(guard);
       forwardStores(*guard.thenBlock());
+      // The sum's own store goes when the epilogue left it unread.
+      if (outputDead) {
+        Block *element = guard.thenBlock();
+        bool outLoaded = llvm::any_of(element->getOps<memref::LoadOp>(),
+                                      [&](memref::LoadOp load) {
+                                        return mayAlias(load.getMemRef(), out);
+                                      });
+        if (!outLoaded)
+          for (memref::StoreOp store :
+               llvm::make_early_inc_range(element->getOps<memref::StoreOp>()))
+            if (store.getMemRef() == out)
+              store.erase();
+      }
     }
   }
   gpu::TerminatorOp::create(builder, loc);

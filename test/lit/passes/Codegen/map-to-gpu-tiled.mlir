@@ -74,3 +74,29 @@ func.func @bias_start(%x: memref<32x64xf32>, %w: memref<64x64xf32>, %b: memref<6
   linalg.matmul ins(%x, %w : memref<32x64xf32>, memref<64x64xf32>) outs(%y : memref<32x64xf32>)
   return
 }
+
+// -----
+
+// Tests that the sum's own store goes when the epilogue writes another
+// buffer and nothing reads the arena buffer of the sum afterwards.
+
+// CHECK-LABEL: func.func @dead_sum
+// CHECK: gpu.launch {{.+}} function(@dead_sum_0_fill_matmul_generic)
+// CHECK-NOT: memref.store {{.+}} : memref<32x64xf32>{{$}}
+// CHECK: memref.store %{{.+}}, %{{.+}} : memref<32x64xf32, strided
+// CHECK-NOT: memref.store {{.+}} : memref<32x64xf32>{{$}}
+// CHECK: gpu.terminator
+func.func @dead_sum(%arena: memref<8192xi8>, %x: memref<32x64xf32>, %w: memref<64x64xf32>, %y: memref<32x64xf32, strided<[64, 1]>>) {
+  %c0 = arith.constant 0 : index
+  %zero = arith.constant 0.0 : f32
+  %t = memref.view %arena[%c0][] : memref<8192xi8> to memref<32x64xf32>
+  linalg.fill ins(%zero : f32) outs(%t : memref<32x64xf32>)
+  linalg.matmul ins(%x, %w : memref<32x64xf32>, memref<64x64xf32>) outs(%t : memref<32x64xf32>)
+  linalg.generic {indexing_maps = [affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (i, j)>], iterator_types = ["parallel", "parallel"]}
+      ins(%t : memref<32x64xf32>) outs(%y : memref<32x64xf32, strided<[64, 1]>>) {
+  ^bb0(%a: f32, %o: f32):
+    %r = arith.maximumf %a, %zero : f32
+    linalg.yield %r : f32
+  }
+  return
+}
