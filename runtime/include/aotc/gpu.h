@@ -1,7 +1,7 @@
 /*===- aotc/gpu.h - Descriptor of a model's GPU program --------------------===*
  *
  * The contract between the compiler and the runtime's GPU glue
- * (runtime/src/cuda/driver.c) in executables for GPU targets. The model
+ * (runtime/host/cuda/driver.c) in executables for GPU targets. The model
  * object holds, besides the executable descriptor of aotc/model.h whose
  * `run` calls aotc_gpu_run:
  *
