@@ -62,8 +62,7 @@ def GraphOptPass : Pass<"aotc-graph-opt", "mlir::ModuleOp"> {
       is folded into the Conv's weights and bias;
     - MatMul + bias becomes Gemm (2-D; with batch dimensions between
       reshapes), whose lowering accumulates onto the bias; 2-D Transposes of
-      Gemm operands become transA/transB;
-    - Pow of splat constants is folded.
+      Gemm operands become transA/transB.
     A chain whose constants, axes or uses do not fit is left as it is.
 
     Before:

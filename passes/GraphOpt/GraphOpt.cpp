@@ -25,7 +25,6 @@ namespace {
 struct GraphOptPass : aotc::impl::GraphOptPassBase<GraphOptPass> {
   LogicalResult initialize(MLIRContext *context) override {
     RewritePatternSet patterns(context);
-    populateGraphOptConstantFoldingPatterns(patterns);
     populateGraphOptNormalizationPatterns(patterns);
     populateGraphOptActivationPatterns(patterns);
     populateGraphOptAttentionPatterns(patterns);

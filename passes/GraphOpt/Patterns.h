@@ -7,8 +7,6 @@
 
 namespace aotc {
 
-/// Pow of splat constants.
-void populateGraphOptConstantFoldingPatterns(mlir::RewritePatternSet &patterns);
 /// Decomposed LayerNorm -> LayerNormalization.
 void populateGraphOptNormalizationPatterns(mlir::RewritePatternSet &patterns);
 /// Decomposed GELU (erf and tanh forms) -> Gelu.

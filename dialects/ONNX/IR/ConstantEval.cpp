@@ -264,6 +264,8 @@ static std::optional<APInt> evalInt(BinaryOpKind kind, const APInt &lhs,
     return APInt(1, isUnsigned ? lhs.ult(rhs) : lhs.slt(rhs));
   case BinaryOpKind::Greater:
     return APInt(1, isUnsigned ? lhs.ugt(rhs) : lhs.sgt(rhs));
+  case BinaryOpKind::Pow:
+    return std::nullopt;
   }
   llvm_unreachable("unknown binary op");
 }
@@ -283,6 +285,13 @@ static std::optional<APFloat> evalFloat(BinaryOpKind kind, const APFloat &lhs,
     return llvm::maximum(lhs, rhs);
   case BinaryOpKind::Min:
     return llvm::minimum(lhs, rhs);
+  case BinaryOpKind::Pow: {
+    APFloat result(std::pow(lhs.convertToDouble(), rhs.convertToDouble()));
+    bool losesInfo = false;
+    (void)result.convert(lhs.getSemantics(), APFloat::rmNearestTiesToEven,
+                         &losesInfo);
+    return result;
+  }
   default:
     return std::nullopt;
   }

@@ -42,6 +42,9 @@ enum class BinaryOpKind {
   Div,
   Max,
   Min,
+  /// Floats only (integer powers are left to run time); evaluated in double
+  /// and rounded once, like Sqrt.
+  Pow,
   // Comparisons, with i1 results.
   Equal,
   Less,

@@ -125,6 +125,9 @@ OpFoldResult NegOp::fold(FoldAdaptor adaptor) {
 OpFoldResult NotOp::fold(FoldAdaptor adaptor) {
   return foldUnary(*this, adaptor.getOperands(), UnaryOpKind::Not);
 }
+OpFoldResult PowOp::fold(FoldAdaptor adaptor) {
+  return foldBinary(*this, adaptor.getOperands(), BinaryOpKind::Pow);
+}
 OpFoldResult SqrtOp::fold(FoldAdaptor adaptor) {
   return foldUnary(*this, adaptor.getOperands(), UnaryOpKind::Sqrt);
 }

@@ -1207,6 +1207,7 @@ def ONNX_PowOp : ONNX_Op<"Pow", 15, [Pure]> {
     ONNX_TensorOf<[I32, I64, F16, F32, F64, BF16]>:$Z);
   let elementTypeRules = [{ElementTypeRule::operand(0)}];
   let hasShapeFunction = 1;
+  let hasFolder = 1;
 }
 
 def ONNX_QLinearConvOp : ONNX_Op<"QLinearConv", 10, [Pure]> {

@@ -79,8 +79,8 @@ WITH_FOLDER = {
     "Equal", "Expand", "Gather", "Identity", "Less", "Greater", "Mul", "Not",
     "Range", "Reshape", "Shape", "Size", "Slice", "Squeeze", "Sub",
     "Unsqueeze", "Where", "Neg", "Transpose", "Flatten", "Max", "Min",
-    # torch's attention scale: Sqrt(Cast(Shape(q)[-1])).
-    "Sqrt",
+    # torch's attention scale: Sqrt(Cast(Shape(q)[-1])) or Pow(d, 0.5).
+    "Sqrt", "Pow",
 }
 
 # Ops with a custom verifier (dialects/ONNX/IR/ONNXVerifiers.cpp).

@@ -125,6 +125,23 @@ func.func @attention_scale(%q: tensor<1x8x16x64xf32>) -> tensor<1xf32> {
 
 // -----
 
+// Tests that float Pow folds (torch spells the attention scale Pow(d, 0.5)),
+// broadcasting, and that integer Pow is left to run time.
+// CHECK-LABEL: func.func @pow
+func.func @pow() -> (tensor<2xf32>, tensor<i32>) {
+  // CHECK-DAG: %[[F:.+]] = "onnx.Constant"() <{value = dense<[4.000000e+00, 8.000000e+00]> : tensor<2xf32>}>
+  // CHECK-DAG: %[[I:.+]] = "onnx.Pow"
+  // CHECK: return %[[F]], %[[I]]
+  %base = "onnx.Constant"() <{value = dense<16.0> : tensor<f32>}> : () -> tensor<f32>
+  %exponents = "onnx.Constant"() <{value = dense<[0.5, 0.75]> : tensor<2xf32>}> : () -> tensor<2xf32>
+  %f = "onnx.Pow"(%base, %exponents) : (tensor<f32>, tensor<2xf32>) -> tensor<2xf32>
+  %two = "onnx.Constant"() <{value = dense<2> : tensor<i32>}> : () -> tensor<i32>
+  %i = "onnx.Pow"(%two, %two) : (tensor<i32>, tensor<i32>) -> tensor<i32>
+  return %f, %i : tensor<2xf32>, tensor<i32>
+}
+
+// -----
+
 // Tests that integer division by zero is left to run time.
 // CHECK-LABEL: func.func @div_by_zero
 func.func @div_by_zero() -> tensor<2xi32> {
