@@ -38,3 +38,25 @@ try:
     config.available_features.add("cuda-driver")
 except OSError:
     pass
+
+# x86 code that tests run is compiled for the widest level this host can
+# execute: AVX-512 hosts get x86-64-v4, AVX2+FMA hosts x86-64-v3. Tests that
+# must execute AVX-512 code say `REQUIRES: avx512`.
+def host_x86_flags():
+    try:
+        with open("/proc/cpuinfo") as cpuinfo:
+            for line in cpuinfo:
+                if line.startswith("flags"):
+                    return set(line.split(":", 1)[1].split())
+    except OSError:
+        pass
+    return set()
+
+host_flags = host_x86_flags()
+if {"avx512f", "avx512bw", "avx512dq", "avx512vl"} <= host_flags:
+    config.available_features.add("avx512")
+    config.substitutions.append(("%host_x86", "x86-64-v4"))
+elif {"avx2", "fma", "bmi2"} <= host_flags:
+    config.substitutions.append(("%host_x86", "x86-64-v3"))
+else:
+    config.substitutions.append(("%host_x86", "x86-64"))
