@@ -4,13 +4,17 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "CommandLine.h"
+
 #include "compiler/Driver.h"
+#include "compiler/Pipeline.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/Timing.h"
 #include "llvm/CodeGen/CommandFlags.h"
+#include "llvm/Support/CodeGen.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 
@@ -20,9 +24,9 @@ using aotc::EmitKind;
 static cl::OptionCategory aotcCategory("aotc options");
 static cl::OptionCategory mlirCategory("MLIR options (printing, timing)");
 
-static cl::opt<std::string> inputPath(cl::Positional, cl::Required,
-                                      cl::desc("<model.onnx>"),
-                                      cl::cat(aotcCategory));
+// A list, so that a missing or second input is aotc's one-line error.
+static cl::list<std::string>
+    inputPaths(cl::Positional, cl::desc("<model.onnx>"), cl::cat(aotcCategory));
 static cl::opt<std::string> outputPath("o",
                                        cl::desc("Output file ('-': stdout)"),
                                        cl::value_desc("file"), cl::init("-"),
@@ -64,7 +68,9 @@ static cl::list<std::string> inputShapes(
     cl::desc("Static shape of a graph input, e.g. input:1x3x224x224 "
              "(repeatable)"),
     cl::value_desc("name:shape"), cl::cat(aotcCategory));
-// LLVM's own --relocation-model (lld registers the same flags in process).
+// lld's linker context registers LLVM's codegen flags (--relocation-model
+// among them) when it first links; registering them here, before
+// keepOnlyOptions, lets it remove them.
 static codegen::RegisterCodeGenFlags codegenFlags;
 static cl::opt<bool>
     printMemoryPlan("print-memory-plan",
@@ -85,31 +91,63 @@ static cl::opt<std::string> runtimeDir(
     cl::desc("Folder of <triple>/libaotc_runtime.a (default: beside aotc)"),
     cl::value_desc("dir"), cl::Hidden, cl::cat(aotcCategory));
 
-/// Shows only aotc's options and MLIR's printing, timing and pass-manager
-/// options in --help; everything libLLVM registers stays in --help-hidden.
-static void organizeOptions() {
-  for (auto &entry : cl::getRegisteredOptions()) {
-    cl::Option *option = entry.second;
-    if (entry.first.starts_with("mlir-"))
-      option->addCategory(mlirCategory);
-    else if (entry.first == "relocation-model")
-      option->addCategory(aotcCategory);
-  }
-  cl::HideUnrelatedOptions({&aotcCategory, &mlirCategory});
+/// aotc's --relocation-model, with the two models aotc supports. Created
+/// once LLVM's option of the same name is removed.
+static cl::opt<Reloc::Model> &relocationModel() {
+  static cl::opt<Reloc::Model> option(
+      "relocation-model",
+      cl::desc("Relocation model (default: pic for objects, static for "
+               "executables)"),
+      cl::values(clEnumValN(Reloc::Static, "static", "absolute addressing"),
+                 clEnumValN(Reloc::PIC_, "pic", "position-independent code")),
+      cl::cat(aotcCategory));
+  return option;
 }
+
+/// MLIR's options that act on an aotc compilation (README.md lists them);
+/// its other options, and all of libLLVM's, are not accepted.
+static constexpr StringRef mlirOptions[] = {
+    "mlir-print-ir-before-all",
+    "mlir-print-ir-after-all",
+    "mlir-print-ir-before",
+    "mlir-print-ir-after",
+    "mlir-print-ir-after-change",
+    "mlir-print-ir-after-failure",
+    "mlir-print-debuginfo",
+    "mlir-print-local-scope",
+    "mlir-elide-elementsattrs-if-larger",
+    "mlir-elide-resource-strings-if-larger",
+    "mlir-timing",
+    "mlir-timing-display",
+    "mlir-pass-statistics",
+    "mlir-disable-threading",
+};
 
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
+  // --mlir-print-ir-after=PASS takes the passes registered when the option
+  // is created.
+  aotc::registerPipelines();
   mlir::registerAsmPrinterCLOptions();
   mlir::registerMLIRContextCLOptions();
   mlir::registerPassManagerCLOptions();
   mlir::registerDefaultTimingManagerCLOptions();
-  organizeOptions();
-  cl::ParseCommandLineOptions(argc, argv,
-                              "aotc: ahead-of-time compiler for ONNX models\n");
+  aotc::keepOnlyOptions(aotcCategory, mlirCategory, mlirOptions);
+  cl::opt<Reloc::Model> &relocation = relocationModel();
+  if (!aotc::parseCommandLine(
+          argc, argv, "aotc: ahead-of-time compiler for ONNX models\n", errs()))
+    return 1;
+  if (inputPaths.size() != 1) {
+    aotc::reportCommandLineError(
+        errs(), inputPaths.empty()
+                    ? "no input model (usage: aotc [options] <model.onnx>)"
+                    : "more than one input model: '" + inputPaths[0] + "', '" +
+                          inputPaths[1] + "'");
+    return 1;
+  }
 
   aotc::CompilerOptions options;
-  options.inputPath = inputPath;
+  options.inputPath = inputPaths[0];
   options.outputPath = outputPath;
   if (emit.getNumOccurrences())
     options.emit = emit;
@@ -119,8 +157,8 @@ int main(int argc, char **argv) {
   options.target = target;
   options.modelName = modelName;
   options.headerPath = headerPath;
-  if (std::optional<Reloc::Model> model = codegen::getExplicitRelocModel())
-    options.positionIndependent = *model != Reloc::Static;
+  if (relocation.getNumOccurrences())
+    options.positionIndependent = relocation == Reloc::PIC_;
   options.printMemoryPlan = printMemoryPlan;
   options.runtimeDir = runtimeDir;
   options.emulateGPUKernels = emulateGPUKernels;
