@@ -88,6 +88,7 @@ private:
   bool writeText(llvm::function_ref<void(llvm::raw_ostream &)> print);
   bool writeFile(StringRef path, ArrayRef<char> bytes);
   std::string getRuntimeArchive(const TargetDescription &target);
+  ObjectLayout getObjectLayout(bool positionIndependent) const;
   void printMemoryPlan(func::FuncOp graph);
   bool readMemoryPlan(ModelInterface &model);
   std::unique_ptr<llvm::Module>
@@ -146,6 +147,15 @@ std::string Compilation::getRuntimeArchive(const TargetDescription &target) {
   }
   llvm::sys::path::append(dir, target.runtimeTriple, target.runtimeArchive);
   return dir.str().str();
+}
+
+ObjectLayout Compilation::getObjectLayout(bool positionIndependent) const {
+  ObjectLayout layout;
+  layout.relocationModel =
+      positionIndependent ? llvm::Reloc::PIC_ : llvm::Reloc::Static;
+  layout.functionSections = options.functionSections;
+  layout.dataSections = options.dataSections;
+  return layout;
 }
 
 void Compilation::printMemoryPlan(func::FuncOp graph) {
@@ -254,8 +264,10 @@ bool Compilation::generateGPUCode(const TargetDescription &target,
   translateTimer.stop();
 
   TimingScope objectTimer = rootTimer.nest("LLVM optimization and codegen");
-  auto code = emitObject(*llvmModule, target, llvm::Reloc::Static,
-                         CodeFileKind::Object);
+  auto code =
+      emitObject(*llvmModule, target,
+                 getObjectLayout(options.positionIndependent.value_or(false)),
+                 CodeFileKind::Object);
   if (!code)
     return fail(options.inputPath, llvm::toString(code.takeError()));
   objectTimer.stop();
@@ -364,9 +376,9 @@ bool Compilation::run() {
 
   translateTimer.stop();
   TimingScope objectTimer = rootTimer.nest("LLVM optimization and codegen");
-  bool pic = options.positionIndependent.value_or(!executable);
   auto code = emitObject(
-      *llvmModule, *target, pic ? llvm::Reloc::PIC_ : llvm::Reloc::Static,
+      *llvmModule, *target,
+      getObjectLayout(options.positionIndependent.value_or(!executable)),
       options.emit == EmitKind::Assembly ? CodeFileKind::Assembly
                                          : CodeFileKind::Object);
   if (!code)

@@ -43,6 +43,9 @@ struct CompilerOptions {
   /// Position-independent code; unset: PIC for objects, static for
   /// executables.
   std::optional<bool> positionIndependent;
+  /// One section per function / per global (weights included).
+  bool functionSections = false;
+  bool dataSections = false;
   /// Print the memory plan (arena size, lower bound, ratio) to stdout.
   bool printMemoryPlan = false;
   /// CPU targets, for testing GPU code generation without a GPU: generate

@@ -31,7 +31,7 @@ static void optimize(Module &module, TargetMachine &machine) {
 
 Expected<SmallVector<char, 0>> emitObject(Module &module,
                                           const TargetDescription &target,
-                                          Reloc::Model relocationModel,
+                                          const ObjectLayout &layout,
                                           CodeFileKind kind) {
   initializeLLVMTargets();
   std::string error;
@@ -42,9 +42,11 @@ Expected<SmallVector<char, 0>> emitObject(Module &module,
   // Multiply-adds become FMAs (one rounding instead of two), as with
   // -ffp-contract=fast: the contraction kernels are written as mul + add.
   options.AllowFPOpFusion = FPOpFusion::Fast;
+  options.FunctionSections = layout.functionSections;
+  options.DataSections = layout.dataSections;
   std::unique_ptr<TargetMachine> machine(backend->createTargetMachine(
-      target.triple, target.cpu, target.features, options, relocationModel,
-      std::nullopt, CodeGenOptLevel::Aggressive));
+      target.triple, target.cpu, target.features, options,
+      layout.relocationModel, std::nullopt, CodeGenOptLevel::Aggressive));
   if (!machine)
     return createStringError("cannot create a target machine for " +
                              target.triple.str());

@@ -12,11 +12,21 @@ namespace aotc {
 
 enum class CodeFileKind { Object, Assembly };
 
+/// How the emitted code is addressed and laid out in sections.
+struct ObjectLayout {
+  llvm::Reloc::Model relocationModel = llvm::Reloc::Static;
+  /// One section per function (.text.NAME), so that firmware linker scripts
+  /// can place them and --gc-sections can drop them.
+  bool functionSections = false;
+  /// One section per global (.rodata.NAME), each weight tensor included.
+  bool dataSections = false;
+};
+
 /// Optimizes `module` at O3 for `target` and emits it as an ELF object (or
 /// assembly text). The module's triple and data layout are set here.
 llvm::Expected<llvm::SmallVector<char, 0>>
 emitObject(llvm::Module &module, const TargetDescription &target,
-           llvm::Reloc::Model relocationModel, CodeFileKind kind);
+           const ObjectLayout &layout, CodeFileKind kind);
 
 } // namespace aotc
 

@@ -91,18 +91,32 @@ static cl::opt<std::string> runtimeDir(
     cl::desc("Folder of <triple>/libaotc_runtime.a (default: beside aotc)"),
     cl::value_desc("dir"), cl::Hidden, cl::cat(aotcCategory));
 
-/// aotc's --relocation-model, with the two models aotc supports. Created
-/// once LLVM's option of the same name is removed.
-static cl::opt<Reloc::Model> &relocationModel() {
-  static cl::opt<Reloc::Model> option(
+/// aotc's options that libLLVM's codegen flags share names with, created
+/// once keepOnlyOptions has removed those.
+struct CodegenOptions {
+  cl::opt<Reloc::Model> relocationModel{
       "relocation-model",
       cl::desc("Relocation model (default: pic for objects, static for "
                "executables)"),
       cl::values(clEnumValN(Reloc::Static, "static", "absolute addressing"),
                  clEnumValN(Reloc::PIC_, "pic", "position-independent code")),
-      cl::cat(aotcCategory));
-  return option;
-}
+      cl::cat(aotcCategory)};
+  cl::opt<bool> functionSections{
+      "function-sections",
+      cl::desc("One section per function (.text.NAME), for linker scripts "
+               "and --gc-sections"),
+      cl::cat(aotcCategory)};
+  cl::opt<bool> dataSections{
+      "data-sections",
+      cl::desc("One section per global, each weight tensor included "
+               "(.rodata.NAME)"),
+      cl::cat(aotcCategory)};
+
+  static CodegenOptions &get() {
+    static CodegenOptions options;
+    return options;
+  }
+};
 
 /// MLIR's options that act on an aotc compilation (README.md lists them);
 /// its other options, and all of libLLVM's, are not accepted.
@@ -133,7 +147,7 @@ int main(int argc, char **argv) {
   mlir::registerPassManagerCLOptions();
   mlir::registerDefaultTimingManagerCLOptions();
   aotc::keepOnlyOptions(aotcCategory, mlirCategory, mlirOptions);
-  cl::opt<Reloc::Model> &relocation = relocationModel();
+  CodegenOptions &codegenOptions = CodegenOptions::get();
   if (!aotc::parseCommandLine(
           argc, argv, "aotc: ahead-of-time compiler for ONNX models\n", errs()))
     return 1;
@@ -157,8 +171,10 @@ int main(int argc, char **argv) {
   options.target = target;
   options.modelName = modelName;
   options.headerPath = headerPath;
-  if (relocation.getNumOccurrences())
-    options.positionIndependent = relocation == Reloc::PIC_;
+  if (codegenOptions.relocationModel.getNumOccurrences())
+    options.positionIndependent = codegenOptions.relocationModel == Reloc::PIC_;
+  options.functionSections = codegenOptions.functionSections;
+  options.dataSections = codegenOptions.dataSections;
   options.printMemoryPlan = printMemoryPlan;
   options.runtimeDir = runtimeDir;
   options.emulateGPUKernels = emulateGPUKernels;
