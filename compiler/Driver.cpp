@@ -117,10 +117,12 @@ bool Compilation::runPasses(
 
 bool Compilation::writeText(
     llvm::function_ref<void(llvm::raw_ostream &)> print) {
+  StringRef path = options.outputPath.empty() ? StringRef("-")
+                                              : StringRef(options.outputPath);
   std::string error;
-  auto output = openOutputFile(options.outputPath, &error);
+  auto output = openOutputFile(path, &error);
   if (!output)
-    return fail(options.outputPath, "cannot write the output: " + error);
+    return fail(path, "cannot write the output: " + error);
   print(output->os());
   output->keep();
   return true;
@@ -298,9 +300,12 @@ bool Compilation::run() {
   // Errors in the model come first; then, before generating code, this.
   bool binaryOutput =
       options.emit == EmitKind::Object || options.emit == EmitKind::Executable;
-  if (binaryOutput && options.outputPath == "-")
+  if (binaryOutput && options.outputPath.empty())
     return fail(options.inputPath, "an object or executable needs an output "
                                    "file: give -o FILE");
+  if (binaryOutput && options.outputPath == "-")
+    return fail(options.inputPath, "an object or executable is not written to "
+                                   "standard output: give -o FILE");
 
   auto graph = module->lookupSymbol<func::FuncOp>("main_graph");
   if (!graph)

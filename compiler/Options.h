@@ -29,8 +29,9 @@ enum class EmitKind {
 
 struct CompilerOptions {
   std::string inputPath;
-  /// "-" is standard output.
-  std::string outputPath = "-";
+  /// "-" is standard output; empty: none given, which text emits take as
+  /// standard output and binary ones as an error.
+  std::string outputPath;
   EmitKind emit = EmitKind::Executable;
   /// Static shapes of graph inputs, each NAME:D0xD1x...
   std::vector<std::string> inputShapes;

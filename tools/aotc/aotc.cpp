@@ -13,6 +13,7 @@
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/Timing.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/CodeGen/CommandFlags.h"
 #include "llvm/Support/CodeGen.h"
 #include "llvm/Support/CommandLine.h"
@@ -27,10 +28,11 @@ static cl::OptionCategory mlirCategory("MLIR options (printing, timing)");
 // A list, so that a missing or second input is aotc's one-line error.
 static cl::list<std::string>
     inputPaths(cl::Positional, cl::desc("<model.onnx>"), cl::cat(aotcCategory));
-static cl::opt<std::string> outputPath("o",
-                                       cl::desc("Output file ('-': stdout)"),
-                                       cl::value_desc("file"), cl::init("-"),
-                                       cl::cat(aotcCategory));
+static cl::opt<std::string> outputPath(
+    "o",
+    cl::desc("Output file; '-' or none: standard output, for text (onnx, "
+             "linalg, llvm, asm, ptx)"),
+    cl::value_desc("file"), cl::cat(aotcCategory));
 static cl::opt<std::string>
     target("target",
            cl::desc("Target: native, x86-64, x86-64-v3, x86-64-v4, znver4, "
@@ -118,6 +120,12 @@ struct CodegenOptions {
   }
 };
 
+/// Whether `name` can stand in C symbols: [A-Za-z_][A-Za-z0-9_]*.
+static bool isCIdentifier(StringRef name) {
+  return !name.empty() && !isDigit(name.front()) &&
+         all_of(name, [](char c) { return isAlnum(c) || c == '_'; });
+}
+
 /// MLIR's options that act on an aotc compilation (README.md lists them);
 /// its other options, and all of libLLVM's, are not accepted.
 static constexpr StringRef mlirOptions[] = {
@@ -157,6 +165,16 @@ int main(int argc, char **argv) {
                     ? "no input model (usage: aotc [options] <model.onnx>)"
                     : "more than one input model: '" + inputPaths[0] + "', '" +
                           inputPaths[1] + "'");
+    return 1;
+  }
+
+  // A name derived from the file is made an identifier; a given one must be.
+  if (modelName.getNumOccurrences() && !isCIdentifier(modelName)) {
+    aotc::reportCommandLineError(errs(),
+                                 "--name '" + modelName +
+                                     "' is not a C identifier (letters, "
+                                     "digits, '_'; not starting with a "
+                                     "digit)");
     return 1;
   }
 
