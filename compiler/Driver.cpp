@@ -9,6 +9,7 @@
 #include "compiler/Emit/HeaderEmitter.h"
 #include "compiler/Emit/ModelInterface.h"
 #include "compiler/Emit/Weights.h"
+#include "compiler/PhaseReporter.h"
 #include "compiler/Pipeline.h"
 #include "dialects/ONNX/IR/NodeLocation.h"
 #include "dialects/ONNX/IR/ONNXDialect.h"
@@ -58,9 +59,9 @@ namespace {
 /// One compilation's state: the context, its diagnostics, the module.
 class Compilation {
 public:
-  Compilation(const CompilerOptions &options, llvm::raw_ostream &errors)
-      : options(options), context(makeRegistry()),
-        diagnostics(&context, errors) {
+  Compilation(const CompilerOptions &options, PhaseReporter &reporter)
+      : options(options), reporter(reporter), context(makeRegistry()),
+        diagnostics(&context, reporter.errors()) {
     // --mlir-timing reports every phase, passes nested in theirs.
     applyDefaultTimingManagerCLOptions(timing);
     rootTimer = timing.getRootScope();
@@ -97,7 +98,10 @@ private:
   bool generateGPUCode(const TargetDescription &target, ModelInterface &model,
                        StringRef name);
 
+  Phase startPhase(StringRef name) { return Phase(rootTimer, reporter, name); }
+
   const CompilerOptions &options;
+  PhaseReporter &reporter;
   MLIRContext context;
   ModelDiagnosticHandler diagnostics;
   OwningOpRef<ModuleOp> module;
@@ -110,8 +114,8 @@ bool Compilation::runPasses(
   PassManager pm(&context);
   if (failed(applyPassManagerCLOptions(pm)) || failed(build(pm)))
     return false;
-  TimingScope phaseTimer = rootTimer.nest(phase);
-  pm.enableTiming(phaseTimer);
+  Phase timedPhase = startPhase(phase);
+  pm.enableTiming(timedPhase.getTimer());
   return succeeded(pm.run(*module)) && !diagnostics.hadError();
 }
 
@@ -243,14 +247,14 @@ bool Compilation::generateGPUCode(const TargetDescription &target,
   if (options.emit == EmitKind::PTX)
     return writeText([&](llvm::raw_ostream &os) { os << *ptx; });
   if (!ptx->empty()) {
-    TimingScope ptxasTimer = rootTimer.nest("ptxas");
+    Phase ptxasPhase = startPhase("ptxas");
     auto cubin = assemblePTX(*ptx, target.gpu->chip);
     if (!cubin)
       return fail(options.inputPath, llvm::toString(cubin.takeError()));
     setKernelCubin(*module, *cubin);
   }
 
-  TimingScope translateTimer = rootTimer.nest("Translation to LLVM IR");
+  Phase translatePhase = startPhase("Translation to LLVM IR");
   llvm::LLVMContext llvmContext;
   std::unique_ptr<llvm::Module> llvmModule =
       translateToLLVMIR(llvmContext, name, weights);
@@ -263,17 +267,17 @@ bool Compilation::generateGPUCode(const TargetDescription &target,
   if (options.emit == EmitKind::LLVMIR)
     return writeText(
         [&](llvm::raw_ostream &os) { llvmModule->print(os, nullptr); });
-  translateTimer.stop();
+  translatePhase.stop();
 
-  TimingScope objectTimer = rootTimer.nest("LLVM optimization and codegen");
+  Phase objectPhase = startPhase("LLVM optimization and codegen");
   auto code =
       emitObject(*llvmModule, target,
                  getObjectLayout(options.positionIndependent.value_or(false)),
                  CodeFileKind::Object);
   if (!code)
     return fail(options.inputPath, llvm::toString(code.takeError()));
-  objectTimer.stop();
-  TimingScope linkTimer = rootTimer.nest("Linking");
+  objectPhase.stop();
+  Phase linkPhase = startPhase("Linking");
   if (llvm::Error error = linkLibCExecutable(*code, getRuntimeArchive(target),
                                              options.outputPath))
     return fail(options.outputPath, llvm::toString(std::move(error)));
@@ -282,20 +286,25 @@ bool Compilation::generateGPUCode(const TargetDescription &target,
 
 bool Compilation::run() {
   {
-    TimingScope importTimer = rootTimer.nest("Import");
+    Phase importPhase = startPhase("Import");
     module = onnx::importModel(options.inputPath, &context);
   }
   if (!module || diagnostics.hadError())
     return false;
   if (!runPasses("Shape inference", [&](PassManager &pm) {
-        buildONNXPipeline(pm, options);
+        buildShapeInferencePipeline(pm, options);
         return success();
       }))
     return false;
-  TimingScope outputTimer = rootTimer.nest("Output");
-  if (options.emit == EmitKind::ONNX)
+  if (!runPasses("Graph optimization", [&](PassManager &pm) {
+        buildGraphOptPipeline(pm);
+        return success();
+      }))
+    return false;
+  if (options.emit == EmitKind::ONNX) {
+    Phase outputPhase = startPhase("Output");
     return writeText([&](llvm::raw_ostream &os) { module->print(os); });
-  outputTimer.stop();
+  }
 
   // Errors in the model come first; then, before generating code, this.
   bool binaryOutput =
@@ -358,7 +367,7 @@ bool Compilation::run() {
   if (!runPasses("Lowering to LLVM", buildLLVMLoweringPipeline))
     return false;
 
-  TimingScope translateTimer = rootTimer.nest("Translation to LLVM IR");
+  Phase translatePhase = startPhase("Translation to LLVM IR");
   llvm::LLVMContext llvmContext;
   std::unique_ptr<llvm::Module> llvmModule =
       translateToLLVMIR(llvmContext, name, weights);
@@ -379,8 +388,8 @@ bool Compilation::run() {
     return writeText(
         [&](llvm::raw_ostream &os) { llvmModule->print(os, nullptr); });
 
-  translateTimer.stop();
-  TimingScope objectTimer = rootTimer.nest("LLVM optimization and codegen");
+  translatePhase.stop();
+  Phase objectPhase = startPhase("LLVM optimization and codegen");
   auto code = emitObject(
       *llvmModule, *target,
       getObjectLayout(options.positionIndependent.value_or(!executable)),
@@ -394,8 +403,8 @@ bool Compilation::run() {
   if (!executable)
     return writeFile(options.outputPath, *code);
 
-  objectTimer.stop();
-  TimingScope linkTimer = rootTimer.nest("Linking");
+  objectPhase.stop();
+  Phase linkPhase = startPhase("Linking");
   if (llvm::Error error =
           linkExecutable(*code, getRuntimeArchive(*target), options.outputPath))
     return fail(options.outputPath, llvm::toString(std::move(error)));
@@ -406,8 +415,15 @@ bool Compilation::run() {
 
 bool compileModel(const CompilerOptions &options, llvm::raw_ostream &errors) {
   registerPipelines();
-  Compilation compilation(options, errors);
-  return compilation.run();
+  PhaseReporter reporter(options.verbose        ? PhaseReporter::Mode::Verbose
+                         : options.showProgress ? PhaseReporter::Mode::Progress
+                                                : PhaseReporter::Mode::Quiet,
+                         errors);
+  Compilation compilation(options, reporter);
+  bool succeeded = compilation.run();
+  // Before the compilation's end prints --mlir-timing's report.
+  reporter.finish();
+  return succeeded;
 }
 
 } // namespace aotc

@@ -54,6 +54,10 @@ struct CompilerOptions {
   bool emulateGPUKernels = false;
   /// GPU targets: f32 contractions may use tensor cores on TF32 inputs.
   bool allowTF32 = false;
+  /// -v: print each phase's wall time and peak RSS on stderr.
+  bool verbose = false;
+  /// Show a progress line on stderr (a terminal) while compiling long.
+  bool showProgress = false;
   /// Folder holding <triple>/libaotc_runtime.a; empty: beside the tool.
   std::string runtimeDir;
 };

@@ -16,17 +16,26 @@ using namespace mlir;
 
 namespace aotc {
 
-void buildONNXPipeline(OpPassManager &pm, const CompilerOptions &options) {
+void buildShapeInferencePipeline(OpPassManager &pm,
+                                 const CompilerOptions &options) {
   ShapeInferencePassOptions shapeOptions;
   shapeOptions.inputShapes.assign(options.inputShapes.begin(),
                                   options.inputShapes.end());
   pm.addPass(createShapeInferencePass(shapeOptions));
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
+}
+
+void buildGraphOptPipeline(OpPassManager &pm) {
   // Fusions match the static, folded graph; CSE merges the constants they
   // create.
   pm.addPass(createGraphOptPass());
   pm.addPass(createCSEPass());
+}
+
+void buildONNXPipeline(OpPassManager &pm, const CompilerOptions &options) {
+  buildShapeInferencePipeline(pm, options);
+  buildGraphOptPipeline(pm);
 }
 
 void buildLinalgPipeline(OpPassManager &pm) {

@@ -11,8 +11,16 @@
 namespace aotc {
 
 /// Shape inference and graph cleanup on the imported module: what
-/// `--emit=onnx` prints.
+/// `--emit=onnx` prints. The two halves below, which the driver runs (and
+/// times) one after the other.
 void buildONNXPipeline(mlir::OpPassManager &pm, const CompilerOptions &options);
+
+/// Shape inference, then canonicalization (folding) and CSE.
+void buildShapeInferencePipeline(mlir::OpPassManager &pm,
+                                 const CompilerOptions &options);
+
+/// Graph-level fusions on the static, folded graph.
+void buildGraphOptPipeline(mlir::OpPassManager &pm);
 
 /// onnx → linalg on tensors, with elementwise ops fused into their
 /// producers: what `--emit=linalg` prints.

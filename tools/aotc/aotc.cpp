@@ -18,6 +18,7 @@
 #include "llvm/Support/CodeGen.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Process.h"
 
 using namespace llvm;
 using aotc::EmitKind;
@@ -87,6 +88,11 @@ static cl::opt<bool> allowTF32(
     "allow-tf32",
     cl::desc("GPU targets: f32 matrix products and convolutions may run on "
              "tensor cores with inputs rounded to TF32 (10-bit mantissa)"),
+    cl::cat(aotcCategory));
+static cl::opt<bool> verbose(
+    "v",
+    cl::desc("Print each phase with its wall time and the compiler's peak "
+             "memory"),
     cl::cat(aotcCategory));
 static cl::opt<std::string> runtimeDir(
     "runtime-dir",
@@ -197,5 +203,8 @@ int main(int argc, char **argv) {
   options.runtimeDir = runtimeDir;
   options.emulateGPUKernels = emulateGPUKernels;
   options.allowTF32 = allowTF32;
+  options.verbose = verbose;
+  // Without -v, a terminal sees a progress line on long compiles.
+  options.showProgress = !verbose && sys::Process::StandardErrIsDisplayed();
   return aotc::compileModel(options, errs()) ? 0 : 1;
 }
