@@ -3,6 +3,7 @@
 #include "compiler/Driver.h"
 
 #include "compiler/Diagnostics.h"
+#include "compiler/Emit/CPUCheck.h"
 #include "compiler/Emit/EntryPoint.h"
 #include "compiler/Emit/ExecutableLinker.h"
 #include "compiler/Emit/GPUProgram.h"
@@ -11,6 +12,7 @@
 #include "compiler/Emit/Weights.h"
 #include "compiler/PhaseReporter.h"
 #include "compiler/Pipeline.h"
+#include "compiler/Version.h"
 #include "dialects/ONNX/IR/NodeLocation.h"
 #include "dialects/ONNX/IR/ONNXDialect.h"
 #include "dialects/ONNX/Import/ONNXImporter.h"
@@ -30,10 +32,13 @@
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/NVVM/NVVMToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Export.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/SHA256.h"
 #include "llvm/Support/ToolOutputFile.h"
 
 using namespace mlir;
@@ -95,6 +100,7 @@ private:
   std::unique_ptr<llvm::Module>
   translateToLLVMIR(llvm::LLVMContext &llvmContext, StringRef name,
                     ArrayRef<WeightData> weights);
+  bool describeBuild(const TargetDescription &target);
   bool generateGPUCode(const TargetDescription &target, ModelInterface &model,
                        StringRef name);
 
@@ -105,6 +111,7 @@ private:
   MLIRContext context;
   ModelDiagnosticHandler diagnostics;
   OwningOpRef<ModuleOp> module;
+  BuildInfo build;
   DefaultTimingManager timing;
   TimingScope rootTimer;
 };
@@ -210,6 +217,22 @@ Compilation::translateToLLVMIR(llvm::LLVMContext &llvmContext, StringRef name,
   return llvmModule;
 }
 
+/// What the artifact says about its build: compiler, target, model hash.
+bool Compilation::describeBuild(const TargetDescription &target) {
+  auto file = llvm::MemoryBuffer::getFile(options.inputPath);
+  if (!file)
+    return fail(options.inputPath,
+                "cannot read the model: " + file.getError().message());
+  build.compiler = getVersionLine();
+  build.target = target.name;
+  build.cpu = target.cpu;
+  build.cpuFeatures = llvm::join(target.cpuFeatures, " ");
+  build.modelSHA256 = llvm::toHex(
+      llvm::SHA256::hash(llvm::arrayRefFromStringRef((*file)->getBuffer())),
+      /*LowerCase=*/true);
+  return true;
+}
+
 /// GPU targets: kernels to PTX and a cubin, the host to launches, linked
 /// against libc (the runtime loads the driver at run time).
 bool Compilation::generateGPUCode(const TargetDescription &target,
@@ -263,7 +286,8 @@ bool Compilation::generateGPUCode(const TargetDescription &target,
   if (llvm::Error error =
           emitGPUProgram(*llvmModule, model, "main_graph", weightSymbols, *ptx))
     return fail(options.inputPath, llvm::toString(std::move(error)));
-  emitExecutableDescriptor(*llvmModule, model, target.name);
+  emitCPUCheck(*llvmModule, target, getCheckCPUFunctionName(model));
+  emitExecutableDescriptor(*llvmModule, model, build);
   if (options.emit == EmitKind::LLVMIR)
     return writeText(
         [&](llvm::raw_ostream &os) { llvmModule->print(os, nullptr); });
@@ -338,6 +362,8 @@ bool Compilation::run() {
   if (options.emit == EmitKind::PTX && !target->gpu)
     return fail(options.inputPath, "--emit=ptx needs a GPU target "
                                    "(--target=sm_80, sm_90, ...)");
+  if (!describeBuild(*target))
+    return false;
 
   // Names now live in the model interface; LLVM has no use for them.
   for (unsigned i = 0, e = graph.getNumArguments(); i < e; ++i)
@@ -375,12 +401,13 @@ bool Compilation::run() {
     return false;
   if (llvm::Error error = emitRunFunction(*llvmModule, *model, "main_graph"))
     return fail(options.inputPath, llvm::toString(std::move(error)));
+  emitCPUCheck(*llvmModule, *target, getCheckCPUFunctionName(*model));
   bool executable = options.emit == EmitKind::Executable;
   if (executable)
-    emitExecutableDescriptor(*llvmModule, *model, target->name);
+    emitExecutableDescriptor(*llvmModule, *model, build);
 
   if (!options.headerPath.empty()) {
-    std::string header = emitModelHeader(*model, target->name);
+    std::string header = emitModelHeader(*model, build);
     if (!writeFile(options.headerPath, header))
       return false;
   }

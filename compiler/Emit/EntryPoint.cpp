@@ -15,6 +15,10 @@ static std::string getRunFunctionName(const ModelInterface &model) {
   return "aotc_" + model.name + "_run";
 }
 
+std::string getCheckCPUFunctionName(const ModelInterface &model) {
+  return "aotc_" + model.name + "_check_cpu";
+}
+
 Error emitRunFunction(Module &module, const ModelInterface &model,
                       StringRef graphFunction) {
   Function *graph = module.getFunction(graphFunction);
@@ -136,11 +140,12 @@ public:
 } // namespace
 
 void emitExecutableDescriptor(Module &module, const ModelInterface &model,
-                              StringRef targetName) {
+                              const BuildInfo &build) {
   DescriptorBuilder b(module);
   Type *i32 = b.i32, *i64 = b.i64, *ptr = b.ptr;
-  auto *modelType = StructType::get(
-      b.context, {i32, i32, i32, i32, i64, ptr, ptr, ptr, ptr, ptr, ptr});
+  auto *modelType =
+      StructType::get(b.context, {i32, i32, i32, i32, i64, ptr, ptr, ptr, ptr,
+                                  ptr, ptr, ptr, ptr, ptr, ptr, ptr});
   Constant *fields[] = {
       ConstantInt::get(i32, AOTC_MODEL_ABI_VERSION),
       ConstantInt::get(i32, model.inputs.size()),
@@ -149,10 +154,15 @@ void emitExecutableDescriptor(Module &module, const ModelInterface &model,
       ConstantInt::get(i64, model.arenaSize),
       b.buffer("aotc_arena", model.arenaSize, model.arenaAlignment),
       b.string(model.name, "aotc_model_name"),
-      b.string(targetName, "aotc_target_name"),
+      b.string(build.target, "aotc_target_name"),
+      b.string(build.cpu, "aotc_cpu"),
+      b.string(build.cpuFeatures, "aotc_cpu_features"),
+      b.string(build.compiler, "aotc_compiler"),
+      b.string(build.modelSHA256, "aotc_model_sha256"),
       b.tensors(model.inputs, "input"),
       b.tensors(model.outputs, "output"),
       module.getFunction(getRunFunctionName(model)),
+      module.getFunction(getCheckCPUFunctionName(model)),
   };
   new GlobalVariable(module, modelType, /*isConstant=*/true,
                      GlobalValue::ExternalLinkage,

@@ -4,6 +4,7 @@
 #ifndef AOTC_COMPILER_EMIT_ENTRYPOINT_H
 #define AOTC_COMPILER_EMIT_ENTRYPOINT_H
 
+#include "compiler/Emit/BuildInfo.h"
 #include "compiler/Emit/ModelInterface.h"
 
 #include "llvm/IR/Module.h"
@@ -20,9 +21,13 @@ llvm::Error emitRunFunction(llvm::Module &module, const ModelInterface &model,
 
 /// Adds what an executable's runtime reads (runtime/include/aotc/model.h):
 /// the arena and every input and output buffer as zero-initialized, aligned
-/// globals, and the constant descriptor `aotc_model` pointing at them.
+/// globals, and the constant descriptor `aotc_model` pointing at them and at
+/// the run and CPU-check functions (emitCPUCheck), which must exist.
 void emitExecutableDescriptor(llvm::Module &module, const ModelInterface &model,
-                              llvm::StringRef targetName);
+                              const BuildInfo &build);
+
+/// `aotc_NAME_check_cpu`, the CPU-check function's name.
+std::string getCheckCPUFunctionName(const ModelInterface &model);
 
 } // namespace aotc
 

@@ -6,7 +6,8 @@
  *        -c -o tiny.o --header tiny.h --name tiny
  *   cc -I. main.c tiny.o -o embed && ./embed
  *
- * Prints the ten class probabilities for a fixed input pattern.
+ * Prints the ten class probabilities for a fixed input pattern, or, on a CPU
+ * that lacks a feature the model was compiled for, which one.
  */
 #include <stdio.h>
 
@@ -17,7 +18,25 @@ static unsigned char arena[AOTC_TINY_ARENA_SIZE + 1]
 static float image[AOTC_TINY_INPUT0_ELEMENTS];
 static float probabilities[AOTC_TINY_OUTPUT0_ELEMENTS];
 
+/* Prints word `index` of the space-separated `words`. */
+static void print_word(const char *words, int index) {
+  for (; index > 0 && *words; ++words)
+    if (*words == ' ')
+      --index;
+  while (*words && *words != ' ')
+    putc(*words++, stderr);
+}
+
 int main(void) {
+  /* Before any model code: on a CPU without its features it would die on an
+   * illegal instruction. */
+  int missing = aotc_tiny_check_cpu();
+  if (missing != 0) {
+    fprintf(stderr, "embed: built for %s; this CPU lacks ", AOTC_TINY_CPU);
+    print_word(AOTC_TINY_CPU_FEATURES, missing - 1);
+    fputc('\n', stderr);
+    return 1;
+  }
   for (int i = 0; i < AOTC_TINY_INPUT0_ELEMENTS; ++i)
     image[i] = (float)((i * 7) % 13) / 13.0f - 0.5f;
 

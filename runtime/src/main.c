@@ -2,6 +2,7 @@
  *
  *   infer IN0.npy [IN1.npy ...] [-o OUT0.npy ...]   run once, write outputs
  *   infer --info                                    describe the model
+ *   infer --version                                 the build, in one line
  *   infer --bench N IN0.npy ...                     time N runs
  *
  * Errors are one line on stderr, "infer: error: FILE: what is wrong", and
@@ -94,7 +95,9 @@ static int aotc_print_help(void) {
       "shape\n"
       "              and size must be the input's\n"
       "  -o OUTPUT   one .npy file per model output, in order (or none)\n"
-      "  --info      print the inputs, outputs, arena size and target\n"
+      "  --info      print how the model was built, its inputs, outputs and\n"
+      "              arena size\n"
+      "  --version   print the model, compiler and target in one line\n"
       "  --bench N   run N times (at most 100000) and print the min, median\n"
       "              and p99 latency\n"
       "  --help      print this help\n");
@@ -119,11 +122,38 @@ static void aotc_print_tensor(const char *kind, int32_t index,
   aotc_flush(AOTC_STDOUT);
 }
 
+/* "lenet: aotc 0.1.0 (git 0123456789ab), target x86-64-v4" */
+static void aotc_version_line(void) {
+  aotc_text_str(&aotc_line, aotc_model.name);
+  aotc_text_str(&aotc_line, ": ");
+  aotc_text_str(&aotc_line, aotc_model.compiler);
+  aotc_text_str(&aotc_line, ", target ");
+  aotc_text_str(&aotc_line, aotc_model.target);
+  aotc_text_char(&aotc_line, '\n');
+}
+
+static int aotc_print_version(void) {
+  aotc_version_line();
+  aotc_flush(AOTC_STDOUT);
+  return 0;
+}
+
 static int aotc_print_info(void) {
+  aotc_version_line();
   aotc_text_str(&aotc_line, "model: ");
   aotc_text_str(&aotc_line, aotc_model.name);
+  aotc_text_str(&aotc_line, "\nmodel sha256: ");
+  aotc_text_str(&aotc_line, aotc_model.model_sha256);
+  aotc_text_str(&aotc_line, "\ncompiler: ");
+  aotc_text_str(&aotc_line, aotc_model.compiler);
   aotc_text_str(&aotc_line, "\ntarget: ");
   aotc_text_str(&aotc_line, aotc_model.target);
+  aotc_text_str(&aotc_line, "\ncpu: ");
+  aotc_text_str(&aotc_line, aotc_model.cpu);
+  aotc_text_str(&aotc_line, "\ncpu features: ");
+  aotc_text_str(&aotc_line, aotc_model.cpu_features[0] != '\0'
+                                ? aotc_model.cpu_features
+                                : "(the architecture's baseline)");
   aotc_text_str(&aotc_line, "\narena: ");
   aotc_text_u64(&aotc_line, aotc_model.arena_size);
   aotc_text_str(&aotc_line, " bytes, align ");
@@ -304,6 +334,8 @@ static int aotc_main(int argc, char **argv) {
       return aotc_print_help();
     } else if (aotc_streq(arg, "--info")) {
       info = 1;
+    } else if (aotc_streq(arg, "--version")) {
+      return aotc_print_version();
     } else if (aotc_streq(arg, "-o")) {
       if (i + 1 == argc)
         return aotc_fail_file(arg, "missing output file");
@@ -350,10 +382,43 @@ static int aotc_main(int argc, char **argv) {
   return aotc_write_outputs(num_outputs);
 }
 
+/*===--- CPU guard --------------------------------------------------------===*/
+
+/* Appends word `index` (from 0) of the space-separated `words`. */
+static void aotc_text_word(aotc_text_t *text, const char *words,
+                           int32_t index) {
+  for (; index > 0 && *words != '\0'; ++words)
+    if (*words == ' ')
+      --index;
+  size_t length = 0;
+  while (words[length] != '\0' && words[length] != ' ')
+    ++length;
+  aotc_text_bytes(text, words, length);
+}
+
+/* "built for x86-64-v4 (needs ... avx512vl); this CPU lacks avx512f": the
+ * model's code would die on an illegal instruction, so nothing runs. */
+static int aotc_check_cpu(void) {
+  int32_t missing = aotc_model.check_cpu ? aotc_model.check_cpu() : 0;
+  if (missing == 0)
+    return 0;
+  aotc_text_t *text = aotc_error();
+  aotc_text_str(text, "built for ");
+  aotc_text_str(text, aotc_model.cpu);
+  aotc_text_str(text, " (needs ");
+  aotc_text_str(text, aotc_model.cpu_features);
+  aotc_text_str(text, "); this CPU lacks ");
+  aotc_text_word(text, aotc_model.cpu_features, missing - 1);
+  return aotc_fail();
+}
+
 /* The command line; returns the exit status. Called by aotc_entry, or by a
- * C library's main() in executables that link one (GPU targets). */
+ * C library's main() in executables that link one (GPU targets). The CPU is
+ * checked first: until then, only baseline instructions run. */
 int aotc_command_line(int argc, char **argv) {
   aotc_text_init(&aotc_line, aotc_line_buffer, sizeof(aotc_line_buffer));
+  if (aotc_model.abi_version == AOTC_MODEL_ABI_VERSION && aotc_check_cpu())
+    return 1;
   return aotc_main(argc, argv);
 }
 

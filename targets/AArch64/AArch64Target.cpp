@@ -1,5 +1,6 @@
 //===- AArch64Target.cpp - The AArch64 target family ----------------------===//
 
+#include "targets/AArch64/AArch64Features.h"
 #include "targets/Common/TargetDescription.h"
 
 #include "llvm/MC/MCSubtargetInfo.h"
@@ -10,9 +11,12 @@ namespace aotc {
 /// and leaves room for the loaded row and broadcasts. (The x86 8 x 32 tile
 /// would need 64 and spill.) SVE is not used: fixed-width vectors only.
 static void tuneAArch64(TargetDescription &target,
-                        const llvm::MCSubtargetInfo &) {
+                        const llvm::MCSubtargetInfo &subtarget) {
   target.vectorBits = 128;
   target.matmulTile = {8, 8, 1};
+  for (const AArch64Feature &feature : getAArch64Features())
+    if (subtarget.checkFeatures(("+" + feature.name).str()))
+      target.cpuFeatures.push_back(feature.name.str());
 }
 
 static const llvm::StringRef aarch64Aliases[] = {"aarch64", "arm64"};

@@ -52,6 +52,10 @@ struct TargetDescription {
   /// LLVM CPU name and feature string.
   std::string cpu;
   std::string features;
+  /// The extensions of `cpu` and `features` that generated code may use and
+  /// that a program can test for at run time (X86Features.h,
+  /// AArch64Features.h), in their table's order.
+  llvm::SmallVector<std::string> cpuFeatures;
   /// Width of the widest vector register used, in bits.
   unsigned vectorBits = 128;
   MatmulTile matmulTile = {4, 8, 1};

@@ -1,6 +1,7 @@
 //===- X86Target.cpp - The x86-64 target family ---------------------------===//
 
 #include "targets/Common/TargetDescription.h"
+#include "targets/X86/X86Features.h"
 
 #include "llvm/MC/MCSubtargetInfo.h"
 
@@ -29,6 +30,9 @@ static void tuneX86(TargetDescription &target,
     target.mathOpsToExpand.append({"floor", "ceil", "trunc", "round"});
   if (!subtarget.checkFeatures("+fma"))
     target.mathOpsToExpand.push_back("fma");
+  for (const X86Feature &feature : getX86Features())
+    if (subtarget.checkFeatures(("+" + feature.name).str()))
+      target.cpuFeatures.push_back(feature.name.str());
 }
 
 static const llvm::StringRef x86Aliases[] = {"x86_64", "amd64"};

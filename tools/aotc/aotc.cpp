@@ -8,6 +8,7 @@
 
 #include "compiler/Driver.h"
 #include "compiler/Pipeline.h"
+#include "compiler/Version.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/MLIRContext.h"
@@ -161,6 +162,7 @@ int main(int argc, char **argv) {
   mlir::registerPassManagerCLOptions();
   mlir::registerDefaultTimingManagerCLOptions();
   aotc::keepOnlyOptions(aotcCategory, mlirCategory, mlirOptions);
+  cl::SetVersionPrinter([](raw_ostream &os) { aotc::printVersion(os); });
   CodegenOptions &codegenOptions = CodegenOptions::get();
   if (!aotc::parseCommandLine(
           argc, argv, "aotc: ahead-of-time compiler for ONNX models\n", errs()))

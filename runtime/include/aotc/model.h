@@ -18,7 +18,7 @@
  *
  *   aotc_tensor_desc_t = { ptr, i32, i32, ptr, i64, ptr }
  *   aotc_model_t       = { i32, i32, i32, i32, i64, ptr, ptr, ptr, ptr, ptr,
- *                          ptr }
+ *                          ptr, ptr, ptr, ptr, ptr, ptr }
  *
  * Freestanding C99; no allocation anywhere: the compiler owns every buffer.
  *
@@ -36,7 +36,7 @@ extern "C" {
 #endif
 
 /* Bumped whenever aotc_model_t or aotc_tensor_desc_t changes. */
-#define AOTC_MODEL_ABI_VERSION 1
+#define AOTC_MODEL_ABI_VERSION 2
 
 /* Element types: the codes of ONNX's TensorProto.DataType. */
 typedef enum aotc_dtype_t {
@@ -74,6 +74,11 @@ typedef aotc_status_t (*aotc_run_fn_t)(void *arena, size_t arena_size,
                                        const void *const inputs[],
                                        void *const outputs[]);
 
+/* The CPU guard (aotc_NAME_check_cpu): 0 when this CPU has every feature
+ * in `cpu_features`, else 1 + the index of the first word it lacks. It is
+ * compiled for the architecture's baseline, so it runs on any CPU. */
+typedef int32_t (*aotc_check_cpu_fn_t)(void);
+
 typedef struct aotc_model_t {
   uint32_t abi_version; /* AOTC_MODEL_ABI_VERSION */
   int32_t num_inputs;
@@ -83,9 +88,14 @@ typedef struct aotc_model_t {
   void *arena;          /* arena_size bytes aligned to arena_align, in .bss */
   const char *name;     /* the model's name (--name, default: file stem) */
   const char *target;   /* the target as given to --target, e.g. "x86-64-v3" */
+  const char *cpu;      /* the LLVM CPU it resolved to, e.g. "znver4" */
+  const char *cpu_features; /* what the code needs, e.g. "sse3 ... avx2" */
+  const char *compiler;     /* e.g. "aotc 0.1.0 (git 0123456789ab)" */
+  const char *model_sha256; /* of the model file, 64 lowercase hex digits */
   const aotc_tensor_desc_t *inputs;  /* num_inputs entries */
   const aotc_tensor_desc_t *outputs; /* num_outputs entries */
   aotc_run_fn_t run;
+  aotc_check_cpu_fn_t check_cpu;
 } aotc_model_t;
 
 /* The one model of an executable, emitted by the compiler, read by the

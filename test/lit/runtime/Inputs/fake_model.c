@@ -5,7 +5,9 @@
  *   output:  y float32 (2, 3) = a + 1
  *
  * The run function goes through the arena (with a memcpy the runtime
- * provides) so that arena and memory routines are exercised. */
+ * provides) so that arena and memory routines are exercised. The CPU check
+ * reports FAKE_MISSING (default 0: every feature present), so the guard's
+ * message can be tested on any CPU. */
 #include "aotc/model.h"
 
 #if defined(__x86_64__)
@@ -41,6 +43,12 @@ static aotc_status_t fake_model_run(void *arena_ptr, size_t arena_size,
   return AOTC_STATUS_OK;
 }
 
+#ifndef FAKE_MISSING
+#define FAKE_MISSING 0
+#endif
+
+static int32_t fake_model_check_cpu(void) { return FAKE_MISSING; }
+
 static const aotc_tensor_desc_t inputs[] = {
     {"a", AOTC_DTYPE_F32, 2, a_shape, sizeof(a_buffer), a_buffer},
     {"b", AOTC_DTYPE_I64, 1, b_shape, sizeof(b_buffer), b_buffer},
@@ -51,6 +59,20 @@ static const aotc_tensor_desc_t outputs[] = {
 };
 
 const aotc_model_t aotc_model = {
-    AOTC_MODEL_ABI_VERSION, 2,      1,      64,      ARENA_SIZE,     arena,
-    "fake_model",           TARGET, inputs, outputs, fake_model_run,
+    AOTC_MODEL_ABI_VERSION,
+    2,
+    1,
+    64,
+    ARENA_SIZE,
+    arena,
+    "fake_model",
+    TARGET,
+    "fake-cpu",
+    "alpha beta gamma",
+    "aotc 0.0.0 (git 000000000000)",
+    "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+    inputs,
+    outputs,
+    fake_model_run,
+    fake_model_check_cpu,
 };
