@@ -1,5 +1,4 @@
-//===- EntryPoint.h - The C entry point and executable descriptor -*- C++
-//-*-===//
+//===- EntryPoint.h - C entry point, executable descriptor ------*- C++ -*-===//
 
 #ifndef AOTC_COMPILER_EMIT_ENTRYPOINT_H
 #define AOTC_COMPILER_EMIT_ENTRYPOINT_H
