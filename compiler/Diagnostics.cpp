@@ -3,6 +3,7 @@
 #include "compiler/Diagnostics.h"
 
 #include "dialects/ONNX/IR/NodeLocation.h"
+#include "dialects/ONNX/Import/Names.h"
 
 #include "llvm/Support/raw_ostream.h"
 
@@ -43,7 +44,8 @@ std::string formatDiagnostic(Diagnostic &diag) {
     break;
   }
   if (auto info = onnx::findNodeLocation(diag.getLocation())) {
-    line += info->file + ": ";
+    // A path may hold any byte; escaped, it cannot break the line.
+    line += onnx::escapeName(info->file) + ": ";
     if (!info->opType.empty())
       line += "node '" + info->nodeName + "' (" + info->opType + "): ";
   }

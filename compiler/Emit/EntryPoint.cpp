@@ -51,6 +51,9 @@ Error emitRunFunction(Module &module, const ModelInterface &model,
     IRBuilder<>(fail).CreateRet(ConstantInt::get(i32, status));
     b.SetInsertPoint(next);
   };
+  // A null arena would pass the alignment check below.
+  if (model.arenaSize > 0)
+    checkOrReturn(b.CreateIsNull(arena), AOTC_STATUS_INVALID_ARGUMENT);
   checkOrReturn(
       b.CreateICmpULT(arenaSize, ConstantInt::get(i64, model.arenaSize)),
       AOTC_STATUS_ARENA_TOO_SMALL);

@@ -29,6 +29,19 @@ void aotc_text_str(aotc_text_t *text, const char *s) {
   aotc_text_bytes(text, s, aotc_strlen(s));
 }
 
+void aotc_text_escaped(aotc_text_t *text, const char *s, size_t n) {
+  for (size_t i = 0; i < n; ++i) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x20 && c != 0x7f) {
+      aotc_text_char(text, (char)c);
+      continue;
+    }
+    char escape[4] = {'\\', 'x', "0123456789ABCDEF"[c >> 4],
+                      "0123456789ABCDEF"[c & 15]};
+    aotc_text_bytes(text, escape, 4);
+  }
+}
+
 void aotc_text_u64(aotc_text_t *text, uint64_t value) {
   char digits[20];
   size_t n = 0;

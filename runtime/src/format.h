@@ -25,6 +25,9 @@ void aotc_text_str(aotc_text_t *text, const char *s);
 void aotc_text_bytes(aotc_text_t *text, const char *s, size_t n);
 void aotc_text_u64(aotc_text_t *text, uint64_t value);
 void aotc_text_i64(aotc_text_t *text, int64_t value);
+/* `s` with control bytes spelled "\xNN" (as the compiler spells them), so
+ * that text from a file or the command line cannot break a line in two. */
+void aotc_text_escaped(aotc_text_t *text, const char *s, size_t n);
 /* Nanoseconds as milliseconds with four decimals: 1234567 -> "1.2346". */
 void aotc_text_ms(aotc_text_t *text, uint64_t ns);
 /* A shape as a Python tuple: "()", "(3,)", "(1, 3, 224, 224)". */

@@ -52,11 +52,16 @@ static aotc_text_t *aotc_error(void) {
 }
 
 static int aotc_fail(void) {
-  /* Keep the newline even when the message was cut off. */
-  if (aotc_line.length == aotc_line.capacity - 1)
-    --aotc_line.length;
-  aotc_text_char(&aotc_line, '\n');
-  aotc_flush(AOTC_STDERR);
+  /* Paths and arguments may hold any byte: escape control bytes so that an
+   * error is always one line, and keep the newline when it was cut off. */
+  static char escaped_buffer[sizeof(aotc_line_buffer)];
+  aotc_text_t escaped;
+  aotc_text_init(&escaped, escaped_buffer, sizeof(escaped_buffer) - 1);
+  aotc_text_escaped(&escaped, aotc_line.data, aotc_line.length);
+  escaped.capacity = sizeof(escaped_buffer);
+  aotc_text_char(&escaped, '\n');
+  aotc_io_write_all(AOTC_STDERR, escaped.data, escaped.length);
+  aotc_text_clear(&aotc_line);
   return 1;
 }
 

@@ -74,18 +74,10 @@ static void aotc_npy_io_error(aotc_text_t *error, const char *what,
   aotc_text_char(error, ')');
 }
 
-/* Reads and counts the bytes left in `fd`; negative -errno on failure. */
-static int64_t aotc_npy_count_rest(int fd) {
-  int64_t total = 0;
-  for (;;) {
-    int64_t got =
-        aotc_io_read_full(fd, aotc_npy_scratch, sizeof(aotc_npy_scratch));
-    if (got < 0)
-      return got;
-    total += got;
-    if ((uint64_t)got < sizeof(aotc_npy_scratch))
-      return total;
-  }
+/* Whether `fd` has bytes left: 1 or 0, negative -errno on failure. Reads at
+ * most one byte, so an endless file (/dev/zero, a pipe) cannot hang us. */
+static int64_t aotc_npy_has_more(int fd) {
+  return aotc_io_read_full(fd, aotc_npy_scratch, 1);
 }
 
 /*===--- Header parsing ---------------------------------------------------===*/
@@ -152,22 +144,26 @@ static int aotc_npy_parse_word(aotc_npy_parser_t *parser, const char *word) {
   return 1;
 }
 
-/* A non-negative decimal integer (Python 2's 'L' suffix allowed). */
+enum { AOTC_NPY_DIM_OK, AOTC_NPY_DIM_MISSING, AOTC_NPY_DIM_TOO_LARGE };
+
+/* A non-negative decimal integer (Python 2's 'L' suffix allowed) of at most
+ * INT64_MAX, checked before each step so that no value wraps around. */
 static int aotc_npy_parse_dim(aotc_npy_parser_t *parser, int64_t *out) {
   aotc_npy_skip_space(parser);
   const char *start = parser->p;
   uint64_t value = 0;
   while (parser->p < parser->end && *parser->p >= '0' && *parser->p <= '9') {
-    value = value * 10 + (uint64_t)(*parser->p++ - '0');
-    if (value > (uint64_t)INT64_MAX)
-      return 0;
+    uint64_t digit = (uint64_t)(*parser->p++ - '0');
+    if (value > ((uint64_t)INT64_MAX - digit) / 10)
+      return AOTC_NPY_DIM_TOO_LARGE;
+    value = value * 10 + digit;
   }
   if (parser->p == start)
-    return 0;
+    return AOTC_NPY_DIM_MISSING;
   if (parser->p < parser->end && *parser->p == 'L')
     ++parser->p;
   *out = (int64_t)value;
-  return 1;
+  return AOTC_NPY_DIM_OK;
 }
 
 /* A tuple of dimensions: "()", "(3,)", "(2, 3)", "(2, 3,)". */
@@ -181,7 +177,11 @@ static aotc_status_t aotc_npy_parse_shape(aotc_npy_parser_t *parser,
   for (;;) {
     if (header->rank == AOTC_NPY_MAX_RANK)
       return aotc_npy_malformed(parser, "more than 64 dimensions in", "shape");
-    if (!aotc_npy_parse_dim(parser, &header->shape[header->rank]))
+    int dim = aotc_npy_parse_dim(parser, &header->shape[header->rank]);
+    if (dim == AOTC_NPY_DIM_TOO_LARGE)
+      return aotc_npy_malformed(parser, "a dimension larger than 2^63-1 in",
+                                "shape");
+    if (dim != AOTC_NPY_DIM_OK)
       return aotc_npy_malformed(parser, "expected a non-negative integer in",
                                 "shape");
     ++header->rank;
@@ -351,19 +351,22 @@ static aotc_status_t aotc_npy_read_raw(int fd, const aotc_tensor_desc_t *input,
     }
     total += (uint64_t)got;
   }
-  if (total >= size) {
-    int64_t rest = aotc_npy_count_rest(fd);
-    if (rest < 0) {
-      aotc_npy_io_error(error, "cannot read", rest);
+  if (total == size) {
+    int64_t more = aotc_npy_has_more(fd);
+    if (more < 0) {
+      aotc_npy_io_error(error, "cannot read", more);
       return AOTC_STATUS_IO_ERROR;
     }
-    total += (uint64_t)rest;
+    if (more == 0)
+      return AOTC_STATUS_OK;
   }
-  if (total == size)
-    return AOTC_STATUS_OK;
-  aotc_text_str(error, "not an .npy file, and its size (");
-  aotc_text_u64(error, total);
-  aotc_text_str(error, " bytes) does not match input '");
+  if (total < size) {
+    aotc_text_str(error, "not an .npy file, and its size (");
+    aotc_text_u64(error, total);
+    aotc_text_str(error, " bytes) does not match input '");
+  } else {
+    aotc_text_str(error, "not an .npy file, and it is longer than input '");
+  }
   aotc_text_str(error, input->name);
   aotc_text_str(error, "' (");
   aotc_text_u64(error, size);
@@ -472,15 +475,13 @@ aotc_status_t aotc_npy_read(int fd, const aotc_tensor_desc_t *input,
     aotc_text_str(error, " data bytes");
     return AOTC_STATUS_INVALID_FILE;
   }
-  int64_t rest = aotc_npy_count_rest(fd);
-  if (rest < 0) {
-    aotc_npy_io_error(error, "cannot read", rest);
+  int64_t more = aotc_npy_has_more(fd);
+  if (more < 0) {
+    aotc_npy_io_error(error, "cannot read", more);
     return AOTC_STATUS_IO_ERROR;
   }
-  if (rest > 0) {
-    aotc_text_str(error, "too long: ");
-    aotc_text_u64(error, (uint64_t)rest);
-    aotc_text_str(error, " bytes after the ");
+  if (more > 0) {
+    aotc_text_str(error, "too long: more bytes after the ");
     aotc_text_u64(error, input->byte_size);
     aotc_text_str(error, " data bytes");
     return AOTC_STATUS_INVALID_FILE;

@@ -2,6 +2,8 @@
 
 #include "CommandLine.h"
 
+#include "dialects/ONNX/Import/Names.h"
+
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 
@@ -35,7 +37,8 @@ void keepOnlyOptions(cl::OptionCategory &category,
 }
 
 void reportCommandLineError(raw_ostream &errors, const Twine &message) {
-  errors << "aotc: error: " << message << "\n";
+  // Arguments may hold any byte; escaped, they cannot break the line.
+  errors << "aotc: error: " << onnx::escapeName(message.str()) << "\n";
 }
 
 /// Rewords the first of LLVM's messages (`aotc: Unknown command line

@@ -142,6 +142,15 @@ static bool staysInFolder(StringRef location) {
   return !llvm::is_contained(components, "..");
 }
 
+/// Whether the real path `path` lies inside the real folder `folder`.
+static bool isUnderFolder(StringRef path, StringRef folder) {
+  if (!path.starts_with(folder))
+    return false;
+  StringRef rest = path.drop_front(folder.size());
+  return !rest.empty() && (llvm::sys::path::is_separator(rest.front()) ||
+                           llvm::sys::path::is_separator(folder.back()));
+}
+
 FailureOr<AsmResourceBlob> TensorRead::readExternal() {
   std::string location, locationText;
   std::optional<uint64_t> offset, length;
@@ -168,16 +177,27 @@ FailureOr<AsmResourceBlob> TensorRead::readExternal() {
     return emitError(loc) << "external data location '" << locationText
                           << "' escapes the model's folder";
 
-  SmallString<256> path(reader.modelFolder);
-  llvm::sys::path::append(path, location);
-  llvm::sys::fs::file_status status;
-  if (std::error_code ec = llvm::sys::fs::status(path, status)) {
+  SmallString<256> named(reader.modelFolder);
+  llvm::sys::path::append(named, location);
+  // A symbolic link on the way may still lead out of the folder: compare the
+  // real paths, and read the file through the real one.
+  SmallString<256> path, folder;
+  if (std::error_code ec = llvm::sys::fs::real_path(named, path)) {
     if (ec == std::errc::no_such_file_or_directory)
       return emitError(loc)
              << "external data file '" << locationText << "' not found";
     return emitError(loc) << "cannot read external data file '" << locationText
                           << "': " << ec.message();
   }
+  if (llvm::sys::fs::real_path(reader.modelFolder, folder) ||
+      !isUnderFolder(path, folder))
+    return emitError(loc) << "external data location '" << locationText
+                          << "' escapes the model's folder (through a "
+                             "symbolic link)";
+  llvm::sys::fs::file_status status;
+  if (std::error_code ec = llvm::sys::fs::status(path, status))
+    return emitError(loc) << "cannot read external data file '" << locationText
+                          << "': " << ec.message();
   if (status.type() != llvm::sys::fs::file_type::regular_file)
     return emitError(loc) << "external data file '" << locationText
                           << "' is not a regular file";

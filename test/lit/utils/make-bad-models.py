@@ -49,6 +49,9 @@ def corpus(folder):
         ("unknown-op.onnx", model(
             [node("Foo", ["x"], ["y"], name="foo")],
             [f32("x", [2])], [f32("y", [2])], check=False)),
+        ("nl\nline.onnx", model(  # a newline in the file's name
+            [node("Foo", ["x"], ["y"], name="foo")],
+            [f32("x", [2])], [f32("y", [2])], check=False)),
         ("unknown-domain.onnx", model(
             [node("Foo", ["x"], ["y"], name="foo", domain="com.example")],
             [f32("x", [2])], [f32("y", [2])],
@@ -114,7 +117,21 @@ def corpus(folder):
             external_initializer("w", FLOAT, [3, 4], "short.bin", offset=16,
                                  length=48), check=False)),
         ("short.bin", bytes(40)),
+        # Symbolic links inside the folder that lead out of it (see LINKS).
+        ("external-link-file.onnx", with_weight(
+            external_initializer("w", FLOAT, [3, 4], "secret-link.bin"),
+            check=False)),
+        ("external-link-folder.onnx", with_weight(
+            external_initializer("w", FLOAT, [3, 4], "up/secret.bin"),
+            check=False)),
+        ("external-link-etc.onnx", with_weight(
+            external_initializer("w", FLOAT, [3, 4], "etc/passwd"),
+            check=False)),
     ]
+
+
+# Symbolic links written into the models folder: name -> target.
+LINKS = [("secret-link.bin", "../secret.bin"), ("up", ".."), ("etc", "/etc")]
 
 
 def main():
@@ -129,6 +146,8 @@ def main():
             write_bytes(path, content)
         else:
             save(content, path)
+    for name, target in LINKS:
+        os.symlink(target, os.path.join(folder, name))
 
 
 if __name__ == "__main__":

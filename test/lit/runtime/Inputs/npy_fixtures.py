@@ -57,6 +57,7 @@ save("b_3.npy", B[:3])
 save("a_big.npy", A.astype(">f4"))
 save("a_fortran.npy", np.asfortranarray(A))
 save("a_c8.npy", A.astype(np.complex64))
+save("nl\nline.npy", A.astype(np.float64))  # a newline in the name
 with open(path("a.npy"), "rb") as f:
     good = f.read()
 raw("a_truncated.npy", good[:-12])
@@ -84,5 +85,10 @@ npy("a_order_word.npy",
     "{'descr': '<f4', 'fortran_order': 0, 'shape': (2, 3), }")
 npy("a_structured.npy",
     "{'descr': [('x', '<f4')], 'fortran_order': False, 'shape': (2, 3), }")
+# 2 * (2^64 + 3) wraps around to the input's (2, 3) if parsed carelessly.
+npy("a_wrap.npy",
+    "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 18446744073709551619), }")
+npy("a_2p63.npy",
+    "{'descr': '<f4', 'fortran_order': False, 'shape': (9223372036854775808,), }")
 npy("a_junk.npy",
     "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), } x")
