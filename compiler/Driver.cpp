@@ -100,6 +100,7 @@ private:
   std::unique_ptr<llvm::Module>
   translateToLLVMIR(llvm::LLVMContext &llvmContext, StringRef name,
                     ArrayRef<WeightData> weights);
+  bool checkTotalSizes(uint64_t arenaBytes, ArrayRef<WeightData> weights);
   bool describeBuild(const TargetDescription &target);
   bool generateGPUCode(const TargetDescription &target, ModelInterface &model,
                        StringRef name);
@@ -200,6 +201,24 @@ bool Compilation::readMemoryPlan(ModelInterface &model) {
   return true;
 }
 
+/// Each tensor was checked against --max-tensor-bytes at shape inference;
+/// the arena and the weights as a whole are held to the same limit.
+bool Compilation::checkTotalSizes(uint64_t arenaBytes,
+                                  ArrayRef<WeightData> weights) {
+  uint64_t weightBytes = 0;
+  for (const WeightData &weight : weights)
+    weightBytes += weight.bytes.size();
+  for (auto [what, bytes] : {std::pair{"the arena", arenaBytes},
+                             std::pair{"the weights", weightBytes}})
+    if (bytes > options.maxTensorBytes)
+      return fail(options.inputPath, Twine(what) + " would take " +
+                                         Twine(bytes) +
+                                         " bytes, more than "
+                                         "--max-tensor-bytes=" +
+                                         Twine(options.maxTensorBytes));
+  return true;
+}
+
 /// The lowered module as LLVM IR, with the detached weights put back.
 std::unique_ptr<llvm::Module>
 Compilation::translateToLLVMIR(llvm::LLVMContext &llvmContext, StringRef name,
@@ -260,6 +279,8 @@ bool Compilation::generateGPUCode(const TargetDescription &target,
     for (auto symbol : symbols.getAsRange<FlatSymbolRefAttr>())
       weightSymbols.push_back(symbol.getValue().str());
   SmallVector<WeightData> weights = detachWeights(*module);
+  if (!checkTotalSizes(model.arenaSize, weights))
+    return false;
   if (!runPasses("Lowering to NVVM and PTX", [&](PassManager &pm) {
         return buildNVPTXLoweringPipeline(pm, target, *toolkit);
       }))
@@ -390,6 +411,8 @@ bool Compilation::run() {
   if (!readMemoryPlan(*model))
     return false;
   SmallVector<WeightData> weights = detachWeights(*module);
+  if (!checkTotalSizes(model->arenaSize, weights))
+    return false;
   if (!runPasses("Lowering to LLVM", buildLLVMLoweringPipeline))
     return false;
 

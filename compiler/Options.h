@@ -3,6 +3,7 @@
 #ifndef AOTC_COMPILER_OPTIONS_H
 #define AOTC_COMPILER_OPTIONS_H
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +36,9 @@ struct CompilerOptions {
   EmitKind emit = EmitKind::Executable;
   /// Static shapes of graph inputs, each NAME:D0xD1x...
   std::vector<std::string> inputShapes;
+  /// The most bytes one tensor may take; the arena and the weights in all
+  /// are held to it too.
+  uint64_t maxTensorBytes = uint64_t(4) << 30;
   /// The --target name (TargetDescription.h).
   std::string target = "native";
   /// Name in generated symbols; empty: the model file's stem.

@@ -21,6 +21,7 @@ void buildShapeInferencePipeline(OpPassManager &pm,
   ShapeInferencePassOptions shapeOptions;
   shapeOptions.inputShapes.assign(options.inputShapes.begin(),
                                   options.inputShapes.end());
+  shapeOptions.maxTensorBytes = options.maxTensorBytes;
   pm.addPass(createShapeInferencePass(shapeOptions));
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());

@@ -18,7 +18,11 @@ def ShapeInferencePass : Pass<"aotc-shape-inference", "mlir::ModuleOp"> {
     emit (Shape, Gather, Concat, Unsqueeze, Slice, Cast, ...) into constants,
     so that a value computed from static shapes becomes an `onnx.Constant`.
     Afterwards no value may have a dynamic or unknown shape: each one that
-    does is an error naming the node that produced it.
+    does is an error naming the node that produced it. Every input and every
+    static result is checked, as soon as its shape is known and before it is
+    folded, against `max-tensor-bytes`: a shape from a hostile or broken
+    model becomes an error naming the node, never an allocation of 2^40
+    bytes or a size that wraps around.
 
     Before:
     ```mlir
@@ -40,6 +44,10 @@ def ShapeInferencePass : Pass<"aotc-shape-inference", "mlir::ModuleOp"> {
   let options = [
     ListOption<"inputShapes", "input-shapes", "std::string",
                "Static shapes of graph inputs, as NAME:D0xD1x...">,
+    Option<"maxTensorBytes", "max-tensor-bytes", "uint64_t",
+           /*default=*/"uint64_t(4) << 30",
+           "The most bytes one tensor (input, constant or intermediate) may "
+           "take">,
   ];
   let dependentDialects = ["::aotc::onnx::ONNXDialect"];
 }

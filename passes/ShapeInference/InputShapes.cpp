@@ -9,8 +9,7 @@ using namespace mlir;
 
 namespace aotc {
 
-/// The `onnx.name` of argument `index`, or its position when it has none.
-static std::string getInputName(func::FuncOp func, unsigned index) {
+std::string getInputName(func::FuncOp func, unsigned index) {
   if (auto name = func.getArgAttrOfType<StringAttr>(index, "onnx.name"))
     return name.str();
   return "#" + std::to_string(index);

@@ -9,6 +9,9 @@
 
 namespace aotc {
 
+/// The `onnx.name` of argument `index`, or its position when it has none.
+std::string getInputName(mlir::func::FuncOp func, unsigned index);
+
 /// Gives the inputs of `func` (named by their `onnx.name` argument
 /// attributes) the shapes in `specs`, each `NAME:D0xD1x...`; then checks that
 /// every input is static. Emits an error and fails on a malformed spec, an

@@ -9,6 +9,7 @@
 
 #include "passes/Passes.h"
 #include "passes/ShapeInference/InputShapes.h"
+#include "passes/ShapeInference/TensorLimits.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Transforms/FoldUtils.h"
@@ -23,14 +24,34 @@ using namespace aotc;
 
 namespace {
 
-/// Refines and folds every op of `func`'s body, in order.
-LogicalResult inferAndFold(func::FuncOp func) {
+/// Checks the size of every input of `func` against `maxBytes`.
+LogicalResult checkInputSizes(func::FuncOp func, uint64_t maxBytes) {
+  for (BlockArgument arg : func.getArguments())
+    if (failed(checkTensorSize(arg.getLoc(),
+                               "input '" +
+                                   getInputName(func, arg.getArgNumber()) + "'",
+                               cast<ShapedType>(arg.getType()), maxBytes)))
+      return failure();
+  return success();
+}
+
+/// Refines and folds every op of `func`'s body, in order. Each static result
+/// is checked against `maxBytes` before folding could materialize it.
+LogicalResult inferAndFold(func::FuncOp func, uint64_t maxBytes) {
   OperationFolder folder(func.getContext());
   Block &body = func.getBody().front();
   for (Operation &op : llvm::make_early_inc_range(body)) {
     if (auto shapeOp = dyn_cast<onnx::ShapeInferenceOpInterface>(op))
       if (failed(shapeOp.inferShapes()))
         return failure();
+    for (OpResult result : op.getResults()) {
+      auto type = dyn_cast<ShapedType>(result.getType());
+      if (type && type.hasStaticShape() &&
+          failed(checkTensorSize(op.getLoc(),
+                                 "result #" + Twine(result.getResultNumber()),
+                                 type, maxBytes)))
+        return failure();
+    }
     if (!op.hasTrait<OpTrait::ConstantLike>())
       (void)folder.tryToFold(&op);
   }
@@ -85,7 +106,8 @@ struct ShapeInferencePass
       if (func.isExternal())
         continue;
       if (failed(pinInputShapes(func, inputShapes)) ||
-          failed(inferAndFold(func)))
+          failed(checkInputSizes(func, maxTensorBytes)) ||
+          failed(inferAndFold(func, maxTensorBytes)))
         return signalPassFailure();
       eraseDeadOps(func);
       if (failed(verifyStaticShapes(func)))

@@ -72,6 +72,11 @@ static cl::list<std::string> inputShapes(
     cl::desc("Static shape of a graph input, e.g. input:1x3x224x224 "
              "(repeatable)"),
     cl::value_desc("name:shape"), cl::cat(aotcCategory));
+static cl::opt<std::string> maxTensorBytes(
+    "max-tensor-bytes",
+    cl::desc("The most bytes one tensor, the arena or all weights may take "
+             "(default 4G; K, M, G, T are powers of 1024)"),
+    cl::value_desc("size"), cl::init("4G"), cl::cat(aotcCategory));
 // lld's linker context registers LLVM's codegen flags (--relocation-model
 // among them) when it first links; registering them here, before
 // keepOnlyOptions, lets it remove them.
@@ -133,6 +138,23 @@ static bool isCIdentifier(StringRef name) {
          all_of(name, [](char c) { return isAlnum(c) || c == '_'; });
 }
 
+/// Parses a byte count, optionally with a K, M, G or T (1024-based) suffix.
+static std::optional<uint64_t> parseByteSize(StringRef text) {
+  uint64_t scale = 1;
+  if (!text.empty()) {
+    size_t power = StringRef("KMGT").find(toUpper(text.back()));
+    if (power != StringRef::npos) {
+      scale = uint64_t(1) << (10 * (power + 1));
+      text = text.drop_back();
+    }
+  }
+  uint64_t value;
+  if (text.empty() || !all_of(text, isDigit) || text.getAsInteger(10, value) ||
+      value > UINT64_MAX / scale)
+    return std::nullopt;
+  return value * scale;
+}
+
 /// MLIR's options that act on an aotc compilation (README.md lists them);
 /// its other options, and all of libLLVM's, are not accepted.
 static constexpr StringRef mlirOptions[] = {
@@ -186,6 +208,15 @@ int main(int argc, char **argv) {
     return 1;
   }
 
+  std::optional<uint64_t> maxBytes = parseByteSize(maxTensorBytes);
+  if (!maxBytes || *maxBytes == 0) {
+    aotc::reportCommandLineError(errs(), "--max-tensor-bytes: '" +
+                                             maxTensorBytes +
+                                             "' is not a size (bytes, or "
+                                             "with K, M, G or T)");
+    return 1;
+  }
+
   aotc::CompilerOptions options;
   options.inputPath = inputPaths[0];
   options.outputPath = outputPath;
@@ -194,6 +225,7 @@ int main(int argc, char **argv) {
   else if (compileOnly)
     options.emit = EmitKind::Object;
   options.inputShapes.assign(inputShapes.begin(), inputShapes.end());
+  options.maxTensorBytes = *maxBytes;
   options.target = target;
   options.modelName = modelName;
   options.headerPath = headerPath;

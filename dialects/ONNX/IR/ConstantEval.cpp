@@ -240,17 +240,14 @@ static std::optional<APInt> evalInt(BinaryOpKind kind, const APInt &lhs,
   case BinaryOpKind::Mul:
     return lhs * rhs;
   case BinaryOpKind::Div: {
-    // Division by zero and INT_MIN / -1 are undefined: leave them to run
-    // time rather than fold an arbitrary value.
+    // As the generated code computes them: x / 0 = 0, and INT_MIN / -1
+    // wraps around to INT_MIN.
     if (rhs.isZero())
-      return std::nullopt;
+      return APInt::getZero(lhs.getBitWidth());
     if (isUnsigned)
       return lhs.udiv(rhs);
     bool overflow = false;
-    APInt result = lhs.sdiv_ov(rhs, overflow);
-    if (overflow)
-      return std::nullopt;
-    return result;
+    return lhs.sdiv_ov(rhs, overflow);
   }
   case BinaryOpKind::Max:
     return isUnsigned ? llvm::APIntOps::umax(lhs, rhs)

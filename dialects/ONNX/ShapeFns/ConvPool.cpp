@@ -8,6 +8,8 @@
 #include "dialects/ONNX/IR/ONNXDialect.h"
 #include "dialects/ONNX/ShapeFns/ShapeHelpers.h"
 
+#include "llvm/Support/CheckedArithmetic.h"
+
 using namespace mlir;
 using namespace aotc::onnx;
 
@@ -66,15 +68,21 @@ LogicalResult ConvOp::inferShapes() {
   int64_t group = getGroup();
   if (group < 1)
     return emitOpError() << "group " << group << " must be positive";
+  if (group > INT32_MAX)
+    return emitOpError() << "group " << group << " must be at most "
+                         << INT32_MAX;
 
   int64_t outChannels = w ? (*w)[0] : ShapedType::kDynamic;
   if (w) {
     int64_t channels = (*x)[1], weightChannels = (*w)[1];
+    std::optional<int64_t> expected = llvm::checkedMul(weightChannels, group);
     if (!isDynamic(channels) && !isDynamic(weightChannels) &&
-        channels != weightChannels * group)
+        channels != expected)
       return emitOpError() << "input channels (" << channels
                            << ") do not match weight channels × group ("
-                           << weightChannels * group << ")";
+                           << (expected ? std::to_string(*expected)
+                                        : "more than 2^63-1")
+                           << ")";
     if (!isDynamic(outChannels) && outChannels % group != 0)
       return emitOpError() << "output channels (" << outChannels
                            << ") are not divisible by group (" << group << ")";
@@ -105,24 +113,40 @@ LogicalResult ConvOp::inferShapes() {
   return success();
 }
 
-/// ConvTranspose's output spatial sizes without output_shape.
-static Shape getTransposedSpatialShape(ArrayRef<int64_t> input,
-                                       const WindowParams &params,
-                                       ArrayRef<int64_t> outputPadding) {
+/// ConvTranspose's output spatial sizes without output_shape, or failure
+/// after an error when one overflows int64.
+static FailureOr<Shape>
+getTransposedSpatialShape(Operation *op, ArrayRef<int64_t> input,
+                          const WindowParams &params,
+                          ArrayRef<int64_t> outputPadding) {
   Shape output;
   for (auto [i, size] : llvm::enumerate(input)) {
     if (isDynamic(size)) {
       output.push_back(ShapedType::kDynamic);
-    } else if (params.autoPad == WindowParams::AutoPad::SameUpper ||
-               params.autoPad == WindowParams::AutoPad::SameLower) {
-      output.push_back(size * params.strides[i]);
+      continue;
+    }
+    std::optional<int64_t> dim;
+    if (params.autoPad == WindowParams::AutoPad::SameUpper ||
+        params.autoPad == WindowParams::AutoPad::SameLower) {
+      dim = llvm::checkedMul(size, params.strides[i]);
     } else if (isDynamic(params.kernel[i])) {
       output.push_back(ShapedType::kDynamic);
+      continue;
     } else {
+      // The window parameters are at most 2^31 - 1 each, so only the
+      // stride × size product and output_padding can overflow.
       int64_t window = (params.kernel[i] - 1) * params.dilations[i] + 1;
-      output.push_back(params.strides[i] * (size - 1) + outputPadding[i] +
-                       window - params.padsBegin[i] - params.padsEnd[i]);
+      dim = llvm::checkedMul(params.strides[i], size - 1);
+      if (dim)
+        dim = llvm::checkedAdd(*dim, outputPadding[i]);
+      if (dim)
+        dim = llvm::checkedAdd(*dim, window - params.padsBegin[i] -
+                                         params.padsEnd[i]);
     }
+    if (!dim)
+      return op->emitOpError() << "output spatial dimension " << i
+                               << " overflows (more than 2^63-1)";
+    output.push_back(*dim);
   }
   return output;
 }
@@ -141,6 +165,9 @@ LogicalResult ConvTransposeOp::inferShapes() {
   int64_t group = getGroup();
   if (group < 1)
     return emitOpError() << "group " << group << " must be positive";
+  if (group > INT32_MAX)
+    return emitOpError() << "group " << group << " must be at most "
+                         << INT32_MAX;
 
   // The weight is C x (M / group) x k1 x ... x kn.
   int64_t outChannels = ShapedType::kDynamic;
@@ -150,8 +177,13 @@ LogicalResult ConvTransposeOp::inferShapes() {
       return emitOpError() << "input channels (" << channels
                            << ") do not match weight dimension 0 (" << (*w)[0]
                            << ")";
-    if (!isDynamic((*w)[1]))
-      outChannels = (*w)[1] * group;
+    if (!isDynamic((*w)[1])) {
+      std::optional<int64_t> product = llvm::checkedMul((*w)[1], group);
+      if (!product)
+        return emitOpError() << "output channels (" << (*w)[1] << " × " << group
+                             << ") overflow (more than 2^63-1)";
+      outChannels = *product;
+    }
   }
 
   FailureOr<Shape> kernel = getKernel(*this, getKernelShape(), w, spatialRank);
@@ -180,8 +212,11 @@ LogicalResult ConvTransposeOp::inferShapes() {
                              << " spatial dimensions";
       outputPadding.assign(attr->begin(), attr->end());
     }
-    spatial =
-        getTransposedSpatialShape(x->drop_front(2), *params, outputPadding);
+    FailureOr<Shape> computed = getTransposedSpatialShape(
+        *this, x->drop_front(2), *params, outputPadding);
+    if (failed(computed))
+      return failure();
+    spatial = std::move(*computed);
   }
   for (int64_t dim : spatial)
     if (!isDynamic(dim) && dim < 1)

@@ -6,6 +6,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallSet.h"
+#include "llvm/Support/CheckedArithmetic.h"
 
 using namespace mlir;
 
@@ -72,11 +73,16 @@ void setUnranked(Value result, Type elementType) {
 }
 
 int64_t getProduct(ArrayRef<int64_t> dims) {
+  if (llvm::any_of(dims, isDynamic))
+    return ShapedType::kDynamic;
+  if (llvm::is_contained(dims, 0))
+    return 0;
   int64_t product = 1;
   for (int64_t dim : dims) {
-    if (isDynamic(dim))
+    std::optional<int64_t> next = llvm::checkedMul(product, dim);
+    if (!next)
       return ShapedType::kDynamic;
-    product *= dim;
+    product = *next;
   }
   return product;
 }
@@ -169,8 +175,12 @@ std::optional<int64_t> getStaticLength(Value value) {
 // Sliding windows
 //===----------------------------------------------------------------------===//
 
+/// The largest kernel size, stride, dilation or pad a window takes: with
+/// these bounded, window arithmetic on checked tensor sizes cannot overflow.
+static constexpr int64_t kMaxWindowParam = INT32_MAX;
+
 /// Copies `values` (or `rank` copies of `fallback` when absent) into `out`,
-/// checking the count and that each value is at least `minimum`.
+/// checking the count and that each value is in [minimum, kMaxWindowParam].
 static LogicalResult getPerDim(Operation *op, StringRef name,
                                std::optional<ArrayRef<int64_t>> values,
                                int64_t rank, int64_t fallback, int64_t minimum,
@@ -183,10 +193,14 @@ static LogicalResult getPerDim(Operation *op, StringRef name,
     return op->emitOpError()
            << name << " has " << values->size() << " values but the input has "
            << rank << " spatial dimensions";
-  for (int64_t value : *values)
+  for (int64_t value : *values) {
     if (!isDynamic(value) && value < minimum)
       return op->emitOpError() << name << " " << formatList(*values)
                                << " must be at least " << minimum;
+    if (value > kMaxWindowParam)
+      return op->emitOpError() << name << " " << formatList(*values)
+                               << " must be at most " << kMaxWindowParam;
+  }
   out.assign(values->begin(), values->end());
   return success();
 }
@@ -232,6 +246,9 @@ getWindowParams(Operation *op, int64_t spatialRank, ArrayRef<int64_t> kernel,
     if (llvm::any_of(*pads, [](int64_t pad) { return pad < 0; }))
       return op->emitOpError()
              << "pads " << formatList(*pads) << " must not be negative";
+    if (llvm::any_of(*pads, [](int64_t pad) { return pad > kMaxWindowParam; }))
+      return op->emitOpError() << "pads " << formatList(*pads)
+                               << " must be at most " << kMaxWindowParam;
     params.padsBegin.assign(pads->begin(), pads->begin() + spatialRank);
     params.padsEnd.assign(pads->begin() + spatialRank, pads->end());
   }

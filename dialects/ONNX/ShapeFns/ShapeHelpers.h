@@ -48,7 +48,8 @@ void setShape(mlir::Value result, llvm::ArrayRef<int64_t> shape,
 /// already has.
 void setUnranked(mlir::Value result, mlir::Type elementType);
 
-/// Product of `dims`; dynamic if any of them is.
+/// Product of `dims`; dynamic if any of them is, or if it overflows int64
+/// (the tensor size check after each shape function reports that).
 int64_t getProduct(llvm::ArrayRef<int64_t> dims);
 
 /// Numpy multidirectional broadcasting of `lhs` and `rhs`; emits

@@ -12,6 +12,7 @@
 #include "dialects/ONNX/IR/ONNXDialect.h"
 #include "dialects/ONNX/ShapeFns/ShapeHelpers.h"
 
+#include "llvm/Support/CheckedArithmetic.h"
 #include "llvm/Support/Format.h"
 
 #include <cmath>
@@ -59,6 +60,10 @@ LogicalResult ConstantOfShapeOp::inferShapes() {
   Type elementType = Float32Type::get(getContext());
   if (std::optional<ElementsAttr> value = getValue())
     elementType = value->getElementType();
+  std::optional<ArrayRef<int64_t>> operandShape = getShapeOf(getInput());
+  if (operandShape && operandShape->size() != 1)
+    return emitOpError() << "the shape operand must be 1-D, not of shape "
+                         << formatShape(*operandShape);
   std::optional<SmallVector<int64_t>> dims = getConstantInts(getInput());
   if (!dims) {
     setUnranked(getOutput(), elementType);
@@ -337,7 +342,11 @@ static FailureOr<Shape> getSplitSizes(SplitOp op, int64_t dim) {
       if (size < 0)
         return op.emitOpError()
                << "split " << formatList(*sizes) << " has a negative size";
-      total += size;
+      std::optional<int64_t> sum = llvm::checkedAdd(total, size);
+      if (!sum)
+        return op.emitOpError() << "split " << formatList(*sizes)
+                                << " adds up to more than 2^63-1";
+      total = *sum;
     }
     if (!isDynamic(dim) && total != dim)
       return op.emitOpError() << "split " << formatList(*sizes)
@@ -431,11 +440,16 @@ LogicalResult TileOp::inferShapes() {
                          << repeats->size() << " values but the input has rank "
                          << shape->size();
   Shape result;
-  for (auto [dim, repeat] : llvm::zip(*shape, *repeats)) {
+  for (auto [i, dim, repeat] : llvm::enumerate(*shape, *repeats)) {
     if (repeat < 0)
       return emitOpError() << "repeats " << formatList(*repeats)
                            << " has a negative value";
-    result.push_back(isDynamic(dim) ? kDynamic : dim * repeat);
+    std::optional<int64_t> size = llvm::checkedMul(dim, repeat);
+    if (!isDynamic(dim) && !size)
+      return emitOpError() << "repeats " << formatList(*repeats)
+                           << " overflow dimension " << i << " of the shape "
+                           << formatShape(*shape) << " (more than 2^63-1)";
+    result.push_back(isDynamic(dim) ? kDynamic : *size);
   }
   setShape(getOutput(), result);
   return success();
@@ -480,7 +494,14 @@ LogicalResult PadOp::inferShapes() {
   for (auto [i, axis] : llvm::enumerate(axes)) {
     if (isDynamic(result[axis]))
       continue;
-    result[axis] += (*pads)[i] + (*pads)[i + axes.size()];
+    std::optional<int64_t> padded = llvm::checkedAdd(result[axis], (*pads)[i]);
+    if (padded)
+      padded = llvm::checkedAdd(*padded, (*pads)[i + axes.size()]);
+    if (!padded)
+      return emitOpError() << "pads " << formatList(*pads)
+                           << " overflow dimension " << axis << " of the shape "
+                           << formatShape(*shape) << " (more than 2^63-1)";
+    result[axis] = *padded;
     if (result[axis] < 0)
       return emitOpError() << "pads " << formatList(*pads) << " crop dimension "
                            << axis << " of the shape " << formatShape(*shape)
@@ -793,8 +814,15 @@ LogicalResult ResizeOp::inferShapes() {
       if (!(scale > 0) || !std::isfinite(scale))
         return emitOpError()
                << "scale " << formatNumber(scale) << " must be positive";
-      if (!isDynamic(dim))
-        result[i] = (int64_t)std::floor(dim * scale);
+      if (isDynamic(dim))
+        continue;
+      double size = std::floor(dim * scale);
+      if (size > (double)(INT64_C(1) << 62))
+        return emitOpError()
+               << "scale " << formatNumber(scale) << " makes dimension " << i
+               << " of the shape " << formatShape(*shape) << " too large ("
+               << formatNumber(size) << ")";
+      result[i] = (int64_t)size;
     }
   }
   setShape(getY(), result);
@@ -810,6 +838,10 @@ static LogicalResult checkBlockInput(Operation *op, ArrayRef<int64_t> shape,
   if (blocksize < 1)
     return op->emitOpError()
            << "blocksize " << blocksize << " must be positive";
+  // Then blocksize² cannot overflow.
+  if (blocksize > INT32_MAX)
+    return op->emitOpError()
+           << "blocksize " << blocksize << " must be at most " << INT32_MAX;
   return success();
 }
 

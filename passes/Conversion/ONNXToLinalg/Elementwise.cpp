@@ -485,16 +485,57 @@ Value buildPow(OpBuilder &b, Location loc, const ScalarInfo &info,
   return math::IPowIOp::create(b, loc, base, exponent);
 }
 
+/// The divisor integer division and remainder use in place of `y`: 1 where
+/// `y` is 0, or (signed) where `x` / `y` is INT_MIN / -1, which trap on x86.
+/// With it, x / 0 = 0 and x % 0 = 0 (as NumPy), INT_MIN / -1 = INT_MIN and
+/// INT_MIN % -1 = 0: no input makes the program die of SIGFPE.
+static Value getSafeDivisor(OpBuilder &b, Location loc, Value x, Value y,
+                            bool isUnsigned) {
+  Value zero = zeroLike(b, loc, y);
+  Value one = createScalar(b, loc, y.getType(), 1);
+  Value unsafe =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, y, zero);
+  if (!isUnsigned) {
+    unsigned width = y.getType().getIntOrFloatBitWidth();
+    Value min = arith::ConstantOp::create(
+        b, loc, b.getIntegerAttr(y.getType(), APInt::getSignedMinValue(width)));
+    Value minusOne = arith::ConstantOp::create(
+        b, loc, b.getIntegerAttr(y.getType(), APInt::getAllOnes(width)));
+    Value overflows = arith::AndIOp::create(
+        b, loc, arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, x, min),
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, y, minusOne));
+    unsafe = arith::OrIOp::create(b, loc, unsafe, overflows);
+  }
+  return arith::SelectOp::create(b, loc, unsafe, one, y);
+}
+
+/// ONNX Div; integer division by zero gives 0 (getSafeDivisor).
+Value buildDiv(OpBuilder &b, Location loc, const ScalarInfo &info,
+               ValueRange args) {
+  Value x = args[0], y = args[1];
+  if (isFloat(x))
+    return arith::DivFOp::create(b, loc, x, y);
+  Value safe = getSafeDivisor(b, loc, x, y, info.isUnsigned);
+  Value quotient = info.isUnsigned
+                       ? (Value)arith::DivUIOp::create(b, loc, x, safe)
+                       : (Value)arith::DivSIOp::create(b, loc, x, safe);
+  Value zero = zeroLike(b, loc, y);
+  Value byZero =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, y, zero);
+  return arith::SelectOp::create(b, loc, byZero, zero, quotient);
+}
+
 /// ONNX Mod: the sign follows the divisor (Python) unless fmod = 1, where it
-/// follows the dividend (C).
+/// follows the dividend (C). An integer x % 0 is 0 (getSafeDivisor).
 Value buildMod(OpBuilder &b, Location loc, const ScalarInfo &info,
                ValueRange args) {
   Value x = args[0], y = args[1];
   if (isFloat(x))
     return arith::RemFOp::create(b, loc, x, y);
+  Value safe = getSafeDivisor(b, loc, x, y, info.isUnsigned);
   if (info.isUnsigned)
-    return arith::RemUIOp::create(b, loc, x, y);
-  Value rem = arith::RemSIOp::create(b, loc, x, y);
+    return arith::RemUIOp::create(b, loc, x, safe);
+  Value rem = arith::RemSIOp::create(b, loc, x, safe);
   auto fmod = info.op->getAttrOfType<IntegerAttr>("fmod");
   if (fmod && fmod.getInt() != 0)
     return rem;
@@ -611,8 +652,7 @@ constexpr ElementwiseEntry kElementwiseOps[] = {
     {onnx::AddOp::getOperationName(), fold<arith::AddFOp, arith::AddIOp>},
     {onnx::SubOp::getOperationName(), fold<arith::SubFOp, arith::SubIOp>},
     {onnx::MulOp::getOperationName(), fold<arith::MulFOp, arith::MulIOp>},
-    {onnx::DivOp::getOperationName(),
-     fold<arith::DivFOp, arith::DivSIOp, arith::DivUIOp>},
+    {onnx::DivOp::getOperationName(), buildDiv},
     {onnx::SumOp::getOperationName(), fold<arith::AddFOp, arith::AddIOp>},
     {onnx::MaxOp::getOperationName(),
      fold<arith::MaximumFOp, arith::MaxSIOp, arith::MaxUIOp>},

@@ -142,14 +142,17 @@ func.func @pow() -> (tensor<2xf32>, tensor<i32>) {
 
 // -----
 
-// Tests that integer division by zero is left to run time.
+// Tests that integer division folds as the generated code computes it:
+// x / 0 = 0 and INT_MIN / -1 = INT_MIN (wrapped), not left to trap.
 // CHECK-LABEL: func.func @div_by_zero
-func.func @div_by_zero() -> tensor<2xi32> {
-  // CHECK: "onnx.Div"
-  %a = "onnx.Constant"() <{value = dense<[4, 5]> : tensor<2xi32>}> : () -> tensor<2xi32>
-  %b = "onnx.Constant"() <{value = dense<[2, 0]> : tensor<2xi32>}> : () -> tensor<2xi32>
-  %0 = "onnx.Div"(%a, %b) : (tensor<2xi32>, tensor<2xi32>) -> tensor<2xi32>
-  return %0 : tensor<2xi32>
+func.func @div_by_zero() -> tensor<3xi32> {
+  // CHECK: %[[Q:.+]] = "onnx.Constant"() <{value = dense<[2, 0, -2147483648]> : tensor<3xi32>}>
+  // CHECK-NOT: "onnx.Div"
+  // CHECK: return %[[Q]]
+  %a = "onnx.Constant"() <{value = dense<[4, 5, -2147483648]> : tensor<3xi32>}> : () -> tensor<3xi32>
+  %b = "onnx.Constant"() <{value = dense<[2, 0, -1]> : tensor<3xi32>}> : () -> tensor<3xi32>
+  %0 = "onnx.Div"(%a, %b) : (tensor<3xi32>, tensor<3xi32>) -> tensor<3xi32>
+  return %0 : tensor<3xi32>
 }
 
 // -----
