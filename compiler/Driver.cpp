@@ -194,7 +194,7 @@ bool Compilation::readMemoryPlan(ModelInterface &model) {
             : nullptr;
   if (!arenaSize || !lowerBound)
     return fail(options.inputPath, "internal error: no memory plan");
-  model.arenaSize = arenaSize.getInt();
+  layOutArena(model, arenaSize.getInt());
   model.arenaLowerBound = lowerBound.getInt();
   if (options.printMemoryPlan)
     printMemoryPlan(graph);
@@ -391,6 +391,18 @@ bool Compilation::run() {
     graph.removeArgAttr(i, "onnx.name");
   for (unsigned i = 0, e = graph.getNumResults(); i < e; ++i)
     graph.removeResultAttr(i, StringAttr::get(&context, "onnx.name"));
+
+  // Indices read at run time are checked by the CPU entry point; GPU
+  // kernels only clamp them (the lowering does), so reads stay in bounds.
+  if (target->strategy != CodegenStrategy::GPUKernels &&
+      !options.emulateGPUKernels) {
+    if (!runPasses("Index checks", [&](PassManager &pm) {
+          buildIndexChecksPipeline(pm);
+          return success();
+        }))
+      return false;
+    describeIndexChecks(graph, *model);
+  }
 
   if (!runPasses("Lowering to linalg", [&](PassManager &pm) {
         buildLinalgPipeline(pm);

@@ -39,6 +39,10 @@ void buildONNXPipeline(OpPassManager &pm, const CompilerOptions &options) {
   buildGraphOptPipeline(pm);
 }
 
+void buildIndexChecksPipeline(OpPassManager &pm) {
+  pm.addPass(createCheckIndicesPass());
+}
+
 void buildLinalgPipeline(OpPassManager &pm) {
   pm.addPass(createConvertONNXToLinalgPass());
   pm.addPass(createCanonicalizerPass());

@@ -22,6 +22,10 @@ void buildShapeInferencePipeline(mlir::OpPassManager &pm,
 /// Graph-level fusions on the static, folded graph.
 void buildGraphOptPipeline(mlir::OpPassManager &pm);
 
+/// Run-time index checks (aotc-check-indices), for targets whose entry point
+/// reports them.
+void buildIndexChecksPipeline(mlir::OpPassManager &pm);
+
 /// onnx → linalg on tensors, with elementwise ops fused into their
 /// producers: what `--emit=linalg` prints.
 void buildLinalgPipeline(mlir::OpPassManager &pm);

@@ -92,6 +92,43 @@ def GraphOptPass : Pass<"aotc-graph-opt", "mlir::ModuleOp"> {
 // Conversions
 //===----------------------------------------------------------------------===//
 
+def CheckIndicesPass : Pass<"aotc-check-indices", "mlir::ModuleOp"> {
+  let summary = "Return the extremes of run-time indices for the entry point "
+                "to check";
+  let description = [{
+    For each op that indexes with values only known at run time (Gather,
+    GatherElements with indices computed from a graph input), appends the
+    largest and the smallest index (`onnx.ReduceMax` / `onnx.ReduceMin` over
+    the indices, as int64) to the graph's results, each with an
+    `aotc.index_check` result attribute naming the node, its op type, the
+    size of the indexed axis and which extreme it is. The entry point checks
+    them against [-size, size) after the graph ran and returns
+    AOTC_STATUS_INDEX_OUT_OF_RANGE, with the node and the index, when one is
+    outside; the lowering clamps indices, so no read leaves its tensor in the
+    meantime. Constant indices are checked at shape inference instead.
+
+    Before:
+    ```mlir
+    func.func @main_graph(%table: tensor<8x4xf32>, %ids: tensor<3xi64>) -> tensor<3x4xf32> {
+      %0 = "onnx.Gather"(%table, %ids) : (...) -> tensor<3x4xf32>
+      return %0 : tensor<3x4xf32>
+    }
+    ```
+    After:
+    ```mlir
+    func.func @main_graph(...) -> (tensor<3x4xf32>,
+        tensor<i64> {aotc.index_check = {extreme = "max", node = "...", op = "Gather", size = 8}},
+        tensor<i64> {aotc.index_check = {extreme = "min", ...}}) {
+      %max = "onnx.ReduceMax"(%ids) <{keepdims = 0}> : (tensor<3xi64>) -> tensor<i64>
+      %min = "onnx.ReduceMin"(%ids) <{keepdims = 0}> : (tensor<3xi64>) -> tensor<i64>
+      %0 = "onnx.Gather"(%table, %ids) : (...) -> tensor<3x4xf32>
+      return %0, %max, %min : ...
+    }
+    ```
+  }];
+  let dependentDialects = ["::aotc::onnx::ONNXDialect"];
+}
+
 def ConvertONNXToLinalgPass
     : Pass<"aotc-convert-onnx-to-linalg", "mlir::ModuleOp"> {
   let summary = "Lower the onnx dialect to linalg, tensor, arith and math";

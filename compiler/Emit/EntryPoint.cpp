@@ -22,7 +22,9 @@ std::string getCheckCPUFunctionName(const ModelInterface &model) {
 Error emitRunFunction(Module &module, const ModelInterface &model,
                       StringRef graphFunction) {
   Function *graph = module.getFunction(graphFunction);
-  size_t numArgs = 1 + model.inputs.size() + model.outputs.size();
+  size_t numChecks = model.indexChecks.size();
+  size_t numArgs =
+      1 + model.inputs.size() + model.outputs.size() + 2 * numChecks;
   if (!graph || graph->arg_size() != numArgs)
     return createStringError("the lowered graph function '" +
                              graphFunction.str() + "' has an unexpected form");
@@ -75,7 +77,33 @@ Error emitRunFunction(Module &module, const ModelInterface &model,
   };
   loadTensorPointers(inputs, model.inputs.size());
   loadTensorPointers(outputs, model.outputs.size());
+  // Each index check returns its largest and smallest index into a slot
+  // after the error record.
+  Value *error =
+      b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), arena, model.errorOffset);
+  auto slot = [&](size_t i) {
+    return b.CreateConstInBoundsGEP1_64(i64, error, 2 + i);
+  };
+  for (size_t i = 0; i < 2 * numChecks; ++i)
+    args.push_back(slot(i));
   b.CreateCall(graph, args);
+  for (auto [i, check] : llvm::enumerate(model.indexChecks)) {
+    Value *largest = b.CreateLoad(i64, slot(2 * i));
+    Value *smallest = b.CreateLoad(i64, slot(2 * i + 1));
+    Value *tooLarge =
+        b.CreateICmpSGE(largest, ConstantInt::get(i64, check.size));
+    Value *tooSmall =
+        b.CreateICmpSLT(smallest, ConstantInt::getSigned(i64, -check.size));
+    BasicBlock *fail = BasicBlock::Create(context, "index_error", run);
+    BasicBlock *next = BasicBlock::Create(context, "next", run);
+    b.CreateCondBr(b.CreateOr(tooLarge, tooSmall), fail, next);
+    IRBuilder<> f(fail);
+    f.CreateStore(ConstantInt::get(i64, i), error);
+    f.CreateStore(f.CreateSelect(tooLarge, largest, smallest),
+                  f.CreateConstInBoundsGEP1_64(i64, error, 1));
+    f.CreateRet(ConstantInt::get(i32, AOTC_STATUS_INDEX_OUT_OF_RANGE));
+    b.SetInsertPoint(next);
+  }
   b.CreateRet(ConstantInt::get(i32, AOTC_STATUS_OK));
   return Error::success();
 }
@@ -134,6 +162,23 @@ public:
                            "aotc_" + kind + "s");
   }
 
+  Constant *indexChecks(ArrayRef<IndexCheck> checks) {
+    auto *checkType = StructType::get(context, {ptr, ptr, i64});
+    SmallVector<Constant *> entries;
+    for (auto [i, check] : llvm::enumerate(checks)) {
+      std::string prefix = "aotc_index_check" + std::to_string(i);
+      entries.push_back(
+          ConstantStruct::get(checkType, {string(check.node, prefix + "_node"),
+                                          string(check.opType, prefix + "_op"),
+                                          ConstantInt::get(i64, check.size)}));
+    }
+    if (entries.empty())
+      return ConstantPointerNull::get(cast<PointerType>(ptr));
+    auto *arrayType = ArrayType::get(checkType, entries.size());
+    return privateConstant(ConstantArray::get(arrayType, entries),
+                           "aotc_index_checks");
+  }
+
   Module &module;
   LLVMContext &context;
   Type *i32, *i64, *ptr;
@@ -146,9 +191,9 @@ void emitExecutableDescriptor(Module &module, const ModelInterface &model,
                               const BuildInfo &build) {
   DescriptorBuilder b(module);
   Type *i32 = b.i32, *i64 = b.i64, *ptr = b.ptr;
-  auto *modelType =
-      StructType::get(b.context, {i32, i32, i32, i32, i64, ptr, ptr, ptr, ptr,
-                                  ptr, ptr, ptr, ptr, ptr, ptr, ptr});
+  auto *modelType = StructType::get(
+      b.context, {i32, i32, i32, i32, i64, ptr, ptr, ptr, ptr, ptr,
+                  ptr, ptr, ptr, ptr, ptr, ptr, ptr, i64, i32, i32});
   Constant *fields[] = {
       ConstantInt::get(i32, AOTC_MODEL_ABI_VERSION),
       ConstantInt::get(i32, model.inputs.size()),
@@ -166,6 +211,10 @@ void emitExecutableDescriptor(Module &module, const ModelInterface &model,
       b.tensors(model.outputs, "output"),
       module.getFunction(getRunFunctionName(model)),
       module.getFunction(getCheckCPUFunctionName(model)),
+      b.indexChecks(model.indexChecks),
+      ConstantInt::get(i64, model.errorOffset),
+      ConstantInt::get(i32, model.indexChecks.size()),
+      ConstantInt::get(i32, 0),
   };
   new GlobalVariable(module, modelType, /*isConstant=*/true,
                      GlobalValue::ExternalLinkage,

@@ -55,6 +55,7 @@ std::string emitModelHeader(const ModelInterface &model,
          "#define AOTC_STATUS_ARENA_TOO_SMALL 1\n"
          "#define AOTC_STATUS_ARENA_MISALIGNED 2\n"
          "#define AOTC_STATUS_INVALID_ARGUMENT 3\n"
+         "#define AOTC_STATUS_INDEX_OUT_OF_RANGE 8\n"
          "#endif\n\n";
   out += "/* How this object was built. */\n";
   out += fmt::format("#define {}_COMPILER \"{}\"\n", macro, build.compiler);
@@ -73,6 +74,24 @@ std::string emitModelHeader(const ModelInterface &model,
   out += fmt::format("#define {}_NUM_INPUTS {}\n", macro, model.inputs.size());
   out +=
       fmt::format("#define {}_NUM_OUTPUTS {}\n\n", macro, model.outputs.size());
+  if (!model.indexChecks.empty()) {
+    out += fmt::format(
+        "/* Indices read from inputs are checked: aotc_{0}_run returns\n"
+        " * AOTC_STATUS_INDEX_OUT_OF_RANGE when one lies outside [-SIZE, "
+        "SIZE)\n"
+        " * of the axis it indexes, with two int64_t at arena +\n"
+        " * {1}_ERROR_OFFSET: which check failed, and the index. */\n"
+        "#define {1}_ERROR_OFFSET {2}\n"
+        "#define {1}_NUM_INDEX_CHECKS {3}\n",
+        model.name, macro, model.errorOffset, model.indexChecks.size());
+    for (auto [i, check] : llvm::enumerate(model.indexChecks)) {
+      std::string prefix = macro + "_INDEX_CHECK" + std::to_string(i);
+      out += fmt::format("#define {}_NODE \"{}\"\n", prefix, check.node);
+      out += fmt::format("#define {}_OP \"{}\"\n", prefix, check.opType);
+      out += fmt::format("#define {}_SIZE {}\n", prefix, check.size);
+    }
+    out += "\n";
+  }
   for (auto [i, tensor] : llvm::enumerate(model.inputs))
     emitTensor(out, macro + "_INPUT" + std::to_string(i), tensor);
   for (auto [i, tensor] : llvm::enumerate(model.outputs))

@@ -108,4 +108,28 @@ FailureOr<ModelInterface> describeModelInterface(func::FuncOp graph,
   return model;
 }
 
+void describeIndexChecks(func::FuncOp graph, ModelInterface &model) {
+  auto key = StringAttr::get(graph.getContext(), "aotc.index_check");
+  for (unsigned i = model.outputs.size(), e = graph.getNumResults(); i < e;
+       ++i) {
+    auto check = graph.getResultAttrOfType<DictionaryAttr>(i, key);
+    if (!check)
+      continue;
+    // The results come in pairs (max, then min) per check.
+    if (check.getAs<StringAttr>("extreme").getValue() == "max")
+      model.indexChecks.push_back({check.getAs<StringAttr>("node").str(),
+                                   check.getAs<StringAttr>("op").str(),
+                                   check.getAs<IntegerAttr>("size").getInt()});
+    graph.removeResultAttr(i, key);
+  }
+}
+
+void layOutArena(ModelInterface &model, uint64_t planBytes) {
+  model.arenaSize = planBytes;
+  if (model.indexChecks.empty())
+    return;
+  model.errorOffset = llvm::alignTo(planBytes, 16);
+  model.arenaSize = model.errorOffset + 16 + 16 * model.indexChecks.size();
+}
+
 } // namespace aotc

@@ -25,14 +25,28 @@ struct TensorInterface {
   uint64_t byteSize;
 };
 
+/// A run-time index check (aotc-check-indices): the graph returns the largest
+/// and the smallest index the node reads with, which must lie in
+/// [-size, size).
+struct IndexCheck {
+  std::string node;
+  std::string opType;
+  int64_t size;
+};
+
 struct ModelInterface {
   /// C identifier used in symbol names (aotc_NAME_run).
   std::string name;
   llvm::SmallVector<TensorInterface> inputs;
   llvm::SmallVector<TensorInterface> outputs;
+  /// Each adds two results (largest, smallest index) after the outputs.
+  llvm::SmallVector<IndexCheck> indexChecks;
+  /// The memory plan's bytes, then (with index checks) the error record and
+  /// one int64 slot per check result.
   uint64_t arenaSize = 0;
   uint64_t arenaAlignment = 64;
   uint64_t arenaLowerBound = 0;
+  uint64_t errorOffset = 0;
 };
 
 /// Describes the inputs and outputs of the shape-inferred graph function.
@@ -40,6 +54,14 @@ struct ModelInterface {
 /// cannot represent.
 mlir::FailureOr<ModelInterface> describeModelInterface(mlir::func::FuncOp graph,
                                                        llvm::StringRef name);
+
+/// Reads the index checks that aotc-check-indices appended to the results of
+/// `graph` after `model`'s outputs, and drops their attributes.
+void describeIndexChecks(mlir::func::FuncOp graph, ModelInterface &model);
+
+/// Reserves the error record and the check result slots after the memory
+/// plan's `planBytes` of arena.
+void layOutArena(ModelInterface &model, uint64_t planBytes);
 
 /// Returns `text` made into a C identifier (model names come from file names).
 std::string makeCIdentifier(llvm::StringRef text);

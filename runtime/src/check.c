@@ -32,6 +32,11 @@ aotc_status_t aotc_model_check(const aotc_model_t *model) {
   if (model->run == NULL || model->num_inputs < 0 || model->num_outputs < 0 ||
       (model->arena_align & (model->arena_align - 1)) != 0)
     return AOTC_STATUS_INTERNAL;
+  if (model->num_index_checks < 0 ||
+      (model->num_index_checks > 0 &&
+       (!model->index_checks || model->error_offset > model->arena_size ||
+        model->arena_size - model->error_offset < sizeof(aotc_index_error_t))))
+    return AOTC_STATUS_INTERNAL;
   aotc_status_t status = aotc_arena_check(
       model->arena, model->arena_size, model->arena_size, model->arena_align);
   if (status != AOTC_STATUS_OK)

@@ -249,7 +249,32 @@ static int aotc_fail_count(const char *kind, int32_t expected,
   return aotc_fail();
 }
 
+/* "node 'gather' (Gather): index 40000 out of range [-30522, 30522)" */
+static int aotc_fail_index(void) {
+  const aotc_index_error_t *error =
+      (const aotc_index_error_t *)((const char *)aotc_model.arena +
+                                   aotc_model.error_offset);
+  if (error->check < 0 || error->check >= aotc_model.num_index_checks)
+    return 0;
+  const aotc_index_check_t *check = &aotc_model.index_checks[error->check];
+  aotc_text_t *text = aotc_error();
+  aotc_text_str(text, "node '");
+  aotc_text_str(text, check->node);
+  aotc_text_str(text, "' (");
+  aotc_text_str(text, check->op);
+  aotc_text_str(text, "): index ");
+  aotc_text_i64(text, error->index);
+  aotc_text_str(text, " out of range [");
+  aotc_text_i64(text, -check->size);
+  aotc_text_str(text, ", ");
+  aotc_text_i64(text, check->size);
+  aotc_text_char(text, ')');
+  return aotc_fail();
+}
+
 static int aotc_fail_run(aotc_status_t status) {
+  if (status == AOTC_STATUS_INDEX_OUT_OF_RANGE && aotc_fail_index())
+    return 1;
   aotc_text_t *text = aotc_error();
   aotc_text_str(text, "model '");
   aotc_text_str(text, aotc_model.name);

@@ -29,6 +29,8 @@ const char *aotc_status_message(aotc_status_t status) {
     return "i/o error";
   case AOTC_STATUS_INVALID_FILE:
     return "invalid tensor file";
+  case AOTC_STATUS_INDEX_OUT_OF_RANGE:
+    return "index out of range";
   }
   return "unknown status";
 }

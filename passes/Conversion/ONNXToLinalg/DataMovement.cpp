@@ -445,6 +445,34 @@ struct SliceLowering : OpConversionPattern<onnx::SliceOp> {
   }
 };
 
+/// Maps an ONNX index in [-size, size) to [0, size). Any other index, which
+/// can come from a graph input, reads element 0 instead, so that no read
+/// leaves the tensor; the entry point reports it (aotc-check-indices).
+static Value getClampedIndex(OpBuilder &b, Location loc, Value rawIndex,
+                             int64_t size) {
+  Value index = arith::IndexCastOp::create(b, loc, b.getIndexType(), rawIndex);
+  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+  Value sizeValue = arith::ConstantIndexOp::create(b, loc, size);
+  Value isNegative =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, index, zero);
+  Value wrapped = arith::AddIOp::create(b, loc, index, sizeValue);
+  index = arith::SelectOp::create(b, loc, isNegative, wrapped, index);
+  Value inRange = arith::AndIOp::create(
+      b, loc,
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, index, zero),
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, index,
+                            sizeValue));
+  return arith::SelectOp::create(b, loc, inRange, index, zero);
+}
+
+/// With an empty indexed axis every index is out of range; the result is
+/// zeros (reported by the entry point) rather than a read of nothing.
+static Value createZeros(OpBuilder &b, Location loc, RankedTensorType type) {
+  Value zero =
+      arith::ConstantOp::create(b, loc, b.getZeroAttr(type.getElementType()));
+  return createFilled(b, loc, type, zero);
+}
+
 struct GatherLowering : OpConversionPattern<onnx::GatherOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -482,6 +510,10 @@ struct GatherLowering : OpConversionPattern<onnx::GatherOp> {
       }
     }
 
+    if (dim == 0) {
+      rewriter.replaceOp(op, createZeros(rewriter, loc, resultType));
+      return success();
+    }
     // General case: each result element extracts from `data` at the index
     // read from `indices`.
     int64_t indicesRank = indicesType.getRank();
@@ -494,14 +526,7 @@ struct GatherLowering : OpConversionPattern<onnx::GatherOp> {
     Value result = buildGeneric(
         rewriter, loc, resultType, adaptor.getIndices(), indicesMap,
         [&](OpBuilder &b, Location l, ValueRange args) {
-          Value index =
-              arith::IndexCastOp::create(b, l, b.getIndexType(), args[0]);
-          Value zero = arith::ConstantIndexOp::create(b, l, 0);
-          Value size = arith::ConstantIndexOp::create(b, l, dim);
-          Value isNegative = arith::CmpIOp::create(
-              b, l, arith::CmpIPredicate::slt, index, zero);
-          Value wrapped = arith::AddIOp::create(b, l, index, size);
-          index = arith::SelectOp::create(b, l, isNegative, wrapped, index);
+          Value index = getClampedIndex(b, l, args[0], dim);
           SmallVector<Value> coords;
           for (int64_t d = 0; d < rank; ++d) {
             if (d < *axis)
@@ -653,18 +678,15 @@ struct GatherElementsLowering : OpConversionPattern<onnx::GatherElementsOp> {
     if (!axis)
       return emitUnsupported(op, "axis out of range");
     int64_t dim = dataType.getDimSize(*axis);
+    if (dim == 0) {
+      rewriter.replaceOp(op, createZeros(rewriter, op.getLoc(), resultType));
+      return success();
+    }
     Value result = buildGeneric(
         rewriter, op.getLoc(), resultType, adaptor.getIndices(),
         rewriter.getMultiDimIdentityMap(rank),
         [&](OpBuilder &b, Location l, ValueRange args) {
-          Value index =
-              arith::IndexCastOp::create(b, l, b.getIndexType(), args[0]);
-          Value zero = arith::ConstantIndexOp::create(b, l, 0);
-          Value size = arith::ConstantIndexOp::create(b, l, dim);
-          Value isNegative = arith::CmpIOp::create(
-              b, l, arith::CmpIPredicate::slt, index, zero);
-          Value wrapped = arith::AddIOp::create(b, l, index, size);
-          index = arith::SelectOp::create(b, l, isNegative, wrapped, index);
+          Value index = getClampedIndex(b, l, args[0], dim);
           SmallVector<Value> coords;
           for (int64_t d = 0; d < rank; ++d)
             coords.push_back(

@@ -18,7 +18,9 @@
  *
  *   aotc_tensor_desc_t = { ptr, i32, i32, ptr, i64, ptr }
  *   aotc_model_t       = { i32, i32, i32, i32, i64, ptr, ptr, ptr, ptr, ptr,
- *                          ptr, ptr, ptr, ptr, ptr, ptr }
+ *                          ptr, ptr, ptr, ptr, ptr, ptr, ptr, i64, i32,
+ *                          i32 }
+ *   aotc_index_check_t = { ptr, ptr, i64 }
  *
  * Freestanding C99; no allocation anywhere: the compiler owns every buffer.
  *
@@ -36,7 +38,7 @@ extern "C" {
 #endif
 
 /* Bumped whenever aotc_model_t or aotc_tensor_desc_t changes. */
-#define AOTC_MODEL_ABI_VERSION 2
+#define AOTC_MODEL_ABI_VERSION 3
 
 /* Element types: the codes of ONNX's TensorProto.DataType. */
 typedef enum aotc_dtype_t {
@@ -79,6 +81,21 @@ typedef aotc_status_t (*aotc_run_fn_t)(void *arena, size_t arena_size,
  * compiled for the architecture's baseline, so it runs on any CPU. */
 typedef int32_t (*aotc_check_cpu_fn_t)(void);
 
+/* A check of indices read at run time (aotc-check-indices): they must lie
+ * in [-size, size). */
+typedef struct aotc_index_check_t {
+  const char *node; /* the ONNX node's name */
+  const char *op;   /* its op type, e.g. "Gather" */
+  int64_t size;     /* the size of the axis it indexes */
+} aotc_index_check_t;
+
+/* Where the run function records a failed index check, at
+ * arena + error_offset, when it returns AOTC_STATUS_INDEX_OUT_OF_RANGE. */
+typedef struct aotc_index_error_t {
+  int64_t check; /* which of index_checks failed */
+  int64_t index; /* the index that was out of range */
+} aotc_index_error_t;
+
 typedef struct aotc_model_t {
   uint32_t abi_version; /* AOTC_MODEL_ABI_VERSION */
   int32_t num_inputs;
@@ -96,6 +113,10 @@ typedef struct aotc_model_t {
   const aotc_tensor_desc_t *outputs; /* num_outputs entries */
   aotc_run_fn_t run;
   aotc_check_cpu_fn_t check_cpu;
+  const aotc_index_check_t *index_checks; /* num_index_checks entries */
+  uint64_t error_offset; /* of an aotc_index_error_t in the arena */
+  int32_t num_index_checks;
+  int32_t reserved; /* 0 */
 } aotc_model_t;
 
 /* The one model of an executable, emitted by the compiler, read by the

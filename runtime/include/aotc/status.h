@@ -28,7 +28,12 @@ typedef enum aotc_status_t {
   AOTC_STATUS_IO_ERROR = 6,
   /* A tensor file is malformed or does not match the model (runtime I/O
    * only). */
-  AOTC_STATUS_INVALID_FILE = 7
+  AOTC_STATUS_INVALID_FILE = 7,
+  /* An index read from an input (a Gather's token id, ...) lies outside the
+   * axis it indexes. The outputs are unspecified (no memory outside the
+   * tensors was read); the generated header says where in the arena the
+   * failing check and the index are recorded. */
+  AOTC_STATUS_INDEX_OUT_OF_RANGE = 8
 } aotc_status_t;
 
 /* A short, lower-case description of `status` ("arena too small"), or "" when

@@ -155,7 +155,8 @@ func.func @gather_scalar(%x: tensor<5x4xf32>) -> tensor<4xf32> {
 // -----
 
 // Tests that Gather with a runtime index tensor extracts each element at the
-// index, wrapping negative indices.
+// index, wrapping negative indices; an index still outside the axis reads
+// element 0 (the entry point reports it), never beside the tensor.
 
 // CHECK-DAG:   #[[$INDICES:.+]] = affine_map<(d0, d1, d2) -> (d1, d2)>
 // CHECK-LABEL: func.func @gather_indices
@@ -167,7 +168,11 @@ func.func @gather_scalar(%x: tensor<5x4xf32>) -> tensor<4xf32> {
 // CHECK-DAG:       %[[DIM:.+]] = arith.constant 4 : index
 // CHECK:           %[[NEG:.+]] = arith.cmpi slt, %[[CAST]], %[[ZERO]] : index
 // CHECK:           %[[WRAPPED:.+]] = arith.addi %[[CAST]], %[[DIM]] : index
-// CHECK:           %[[COL:.+]] = arith.select %[[NEG]], %[[WRAPPED]], %[[CAST]] : index
+// CHECK:           %[[NORMAL:.+]] = arith.select %[[NEG]], %[[WRAPPED]], %[[CAST]] : index
+// CHECK:           %[[ABOVE:.+]] = arith.cmpi sge, %[[NORMAL]], %[[ZERO]] : index
+// CHECK:           %[[BELOW:.+]] = arith.cmpi slt, %[[NORMAL]], %[[DIM]] : index
+// CHECK:           %[[IN:.+]] = arith.andi %[[ABOVE]], %[[BELOW]] : i1
+// CHECK:           %[[COL:.+]] = arith.select %[[IN]], %[[NORMAL]], %[[ZERO]] : index
 // CHECK:           %[[ROW:.+]] = linalg.index 0 : index
 // CHECK:           %[[E:.+]] = tensor.extract %[[X]][%[[ROW]], %[[COL]]] : tensor<5x4xf32>
 // CHECK:           linalg.yield %[[E]] : f32
@@ -313,11 +318,12 @@ func.func @trilu(%x: tensor<3x4xf32>) -> tensor<3x4xf32> {
 // -----
 
 // Tests that GatherElements reads data at its own coordinates with the axis
-// coordinate from the indices.
+// coordinate from the indices (clamped as Gather's).
 
 // CHECK-LABEL: func.func @gather_elements
 // CHECK-SAME:    %[[X:.+]]: tensor<3x4xf32>, %[[I:.+]]: tensor<3x2xi64>
 // CHECK:         linalg.generic {{.*}} ins(%[[I]] : tensor<3x2xi64>) outs(%{{.+}} : tensor<3x2xf32>)
+// CHECK:           arith.select
 // CHECK:           %[[COL:.+]] = arith.select
 // CHECK:           %[[ROW:.+]] = linalg.index 0 : index
 // CHECK:           tensor.extract %[[X]][%[[ROW]], %[[COL]]] : tensor<3x4xf32>
