@@ -441,14 +441,17 @@ bool Compilation::run() {
   if (executable)
     emitExecutableDescriptor(*llvmModule, *model, build);
 
-  if (!options.headerPath.empty()) {
-    std::string header = emitModelHeader(*model, build);
-    if (!writeFile(options.headerPath, header))
-      return false;
-  }
+  // The header says which builtins the object calls, so it is written once
+  // the object exists (for text emits, without that).
+  auto writeHeader = [&](ArrayRef<std::string> builtins) {
+    return options.headerPath.empty() ||
+           writeFile(options.headerPath,
+                     emitModelHeader(*model, build, builtins));
+  };
   if (options.emit == EmitKind::LLVMIR)
-    return writeText(
-        [&](llvm::raw_ostream &os) { llvmModule->print(os, nullptr); });
+    return writeHeader({}) && writeText([&](llvm::raw_ostream &os) {
+             llvmModule->print(os, nullptr);
+           });
 
   translatePhase.stop();
   Phase objectPhase = startPhase("LLVM optimization and codegen");
@@ -460,8 +463,11 @@ bool Compilation::run() {
   if (!code)
     return fail(options.inputPath, llvm::toString(code.takeError()));
   if (options.emit == EmitKind::Assembly)
-    return writeText(
-        [&](llvm::raw_ostream &os) { os.write(code->data(), code->size()); });
+    return writeHeader({}) && writeText([&](llvm::raw_ostream &os) {
+             os.write(code->data(), code->size());
+           });
+  if (!writeHeader(getCalledBuiltins(*code)))
+    return false;
   if (!executable)
     return writeFile(options.outputPath, *code);
 

@@ -72,17 +72,23 @@ LogicalResult buildCPUCodegenPipeline(OpPassManager &pm,
 }
 
 LogicalResult buildLLVMLoweringPipeline(OpPassManager &pm) {
+  // arith-expand turns f32 <-> bf16 conversions into integer operations,
+  // which LLVM would otherwise lower to compiler-rt calls (__truncsfbf2):
+  // the object stays free of builtins on every target.
   return addUpstreamPasses(
-      pm, "convert-linalg-to-loops, func.func(lower-vector-mask), "
-          "func.func(convert-vector-to-scf{full-unroll=1}), "
-          "expand-strided-metadata, lower-affine, canonicalize, "
-          "convert-scf-to-cf, "
-          "convert-vector-to-llvm{vector-contract-lowering=outerproduct}, "
-          "finalize-memref-to-llvm, convert-arith-to-llvm, "
-          "convert-index-to-llvm, convert-math-to-llvm, convert-ub-to-llvm, "
-          "convert-cf-to-llvm, "
-          "convert-func-to-llvm{use-bare-ptr-memref-call-conv=1}, "
-          "reconcile-unrealized-casts");
+      pm,
+      "convert-linalg-to-loops, func.func(lower-vector-mask), "
+      "func.func(convert-vector-to-scf{full-unroll=1}), "
+      "expand-strided-metadata, lower-affine, canonicalize, "
+      "convert-scf-to-cf, "
+      "arith-emulate-unsupported-floats{source-types=bf16 target-type=f32}, "
+      "arith-expand{include-bf16=1}, "
+      "convert-vector-to-llvm{vector-contract-lowering=outerproduct}, "
+      "finalize-memref-to-llvm, convert-arith-to-llvm, "
+      "convert-index-to-llvm, convert-math-to-llvm, convert-ub-to-llvm, "
+      "convert-cf-to-llvm, "
+      "convert-func-to-llvm{use-bare-ptr-memref-call-conv=1}, "
+      "reconcile-unrealized-casts");
 }
 
 void registerPipelines() {

@@ -31,8 +31,8 @@ static void emitTensor(std::string &out, const std::string &prefix,
   out += fmt::format("#define {}_BYTES {}\n\n", prefix, tensor.byteSize);
 }
 
-std::string emitModelHeader(const ModelInterface &model,
-                            const BuildInfo &build) {
+std::string emitModelHeader(const ModelInterface &model, const BuildInfo &build,
+                            llvm::ArrayRef<std::string> builtins) {
   std::string macro = "AOTC_" + upper(model.name);
   std::string guard = macro + "_H";
   std::string out;
@@ -43,12 +43,16 @@ std::string emitModelHeader(const ModelInterface &model,
       "row-major,\n"
       " * little-endian), using `arena` as its only scratch memory. It "
       "allocates\n"
-      " * nothing, calls only memcpy/memset/memmove, and returns 0 on "
+      " * nothing, calls only memcpy/memset/memmove{}, and returns 0 on "
       "success.\n"
       " */\n"
       "#ifndef {}\n#define {}\n\n#include <stddef.h>\n#include <stdint.h>\n\n"
       "#ifdef __cplusplus\nextern \"C\" {{\n#endif\n\n",
-      build.compiler, build.target, model.name, guard, guard);
+      build.compiler, build.target, model.name,
+      builtins.empty() ? ""
+                       : " and the compiler-rt (or libgcc)\n * builtins " +
+                             llvm::join(builtins, ", "),
+      guard, guard);
   out += "#ifndef AOTC_STATUS_H\n"
          "typedef int aotc_status_t;\n"
          "#define AOTC_STATUS_OK 0\n"

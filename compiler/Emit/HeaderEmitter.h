@@ -14,9 +14,10 @@ namespace aotc {
 /// compile-time constants, everything a firmware author needs: how the
 /// object was built (compiler, target, CPU features, model hash), arena size
 /// and alignment, and the name, element type, shape and byte size of each
-/// input and output.
-std::string emitModelHeader(const ModelInterface &model,
-                            const BuildInfo &build);
+/// input and output. `builtins` are the functions beyond memcpy, memset and
+/// memmove that the object calls (getCalledBuiltins).
+std::string emitModelHeader(const ModelInterface &model, const BuildInfo &build,
+                            llvm::ArrayRef<std::string> builtins = {});
 
 } // namespace aotc
 

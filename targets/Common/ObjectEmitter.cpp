@@ -4,6 +4,7 @@
 
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/MC/TargetRegistry.h"
+#include "llvm/Object/ObjectFile.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Target/TargetMachine.h"
@@ -63,6 +64,30 @@ Expected<SmallVector<char, 0>> emitObject(Module &module,
     return createStringError("the target cannot emit this file type");
   codegen.run(module);
   return buffer;
+}
+
+SmallVector<std::string> getCalledBuiltins(ArrayRef<char> object) {
+  SmallVector<std::string> builtins;
+  auto file = llvm::object::ObjectFile::createObjectFile(
+      llvm::MemoryBufferRef(StringRef(object.data(), object.size()), ""));
+  if (!file) {
+    llvm::consumeError(file.takeError());
+    return builtins;
+  }
+  for (const llvm::object::SymbolRef &symbol : (*file)->symbols()) {
+    Expected<uint32_t> flags = symbol.getFlags();
+    Expected<StringRef> name = symbol.getName();
+    if (!flags || !name) {
+      llvm::consumeError(flags.takeError());
+      llvm::consumeError(name.takeError());
+      continue;
+    }
+    if ((*flags & llvm::object::SymbolRef::SF_Undefined) && !name->empty() &&
+        !llvm::is_contained({"memcpy", "memset", "memmove"}, *name))
+      builtins.push_back(name->str());
+  }
+  llvm::sort(builtins);
+  return builtins;
 }
 
 } // namespace aotc

@@ -28,6 +28,11 @@ llvm::Expected<llvm::SmallVector<char, 0>>
 emitObject(llvm::Module &module, const TargetDescription &target,
            const ObjectLayout &layout, CodeFileKind kind);
 
+/// The functions the ELF `object` calls but does not define, other than
+/// memcpy, memset and memmove: compiler-rt builtins such as __truncdfhf2
+/// that LLVM calls for conversions the target has no instruction for.
+llvm::SmallVector<std::string> getCalledBuiltins(llvm::ArrayRef<char> object);
+
 } // namespace aotc
 
 #endif // AOTC_TARGETS_COMMON_OBJECTEMITTER_H
