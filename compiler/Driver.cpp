@@ -2,6 +2,8 @@
 
 #include "compiler/Driver.h"
 
+#include "aotc/model.h"
+
 #include "compiler/Diagnostics.h"
 #include "compiler/Emit/CPUCheck.h"
 #include "compiler/Emit/EntryPoint.h"
@@ -370,6 +372,15 @@ bool Compilation::run() {
   FailureOr<ModelInterface> model = describeModelInterface(graph, name);
   if (failed(model))
     return false;
+  if (options.emit == EmitKind::Executable)
+    for (auto [kind, count] : {std::pair{"inputs", model->inputs.size()},
+                               std::pair{"outputs", model->outputs.size()}})
+      if (count > AOTC_MODEL_MAX_TENSORS)
+        return fail(options.inputPath,
+                    Twine("the model has ") + Twine(count) + " " + kind +
+                        "; an executable takes at most " +
+                        Twine(AOTC_MODEL_MAX_TENSORS) +
+                        " (library mode, -c, has no such limit)");
 
   llvm::Expected<TargetDescription> target = lookupTarget(options.target);
   if (!target)

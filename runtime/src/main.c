@@ -20,16 +20,14 @@
 
 /* The most runs --bench takes: the samples are a static array. */
 #define AOTC_BENCH_MAX_RUNS 100000
-/* The most inputs or outputs a model may have here. */
-#define AOTC_MAX_TENSORS 4096
 
 int aotc_entry(const uintptr_t *initial_sp);
 int aotc_command_line(int argc, char **argv);
 
-static const char *aotc_input_paths[AOTC_MAX_TENSORS];
-static const char *aotc_output_paths[AOTC_MAX_TENSORS];
-static const void *aotc_inputs[AOTC_MAX_TENSORS];
-static void *aotc_outputs[AOTC_MAX_TENSORS];
+static const char *aotc_input_paths[AOTC_MODEL_MAX_TENSORS];
+static const char *aotc_output_paths[AOTC_MODEL_MAX_TENSORS];
+static const void *aotc_inputs[AOTC_MODEL_MAX_TENSORS];
+static void *aotc_outputs[AOTC_MODEL_MAX_TENSORS];
 static uint64_t aotc_samples[AOTC_BENCH_MAX_RUNS];
 
 /* One line of output is built here, then written. */
@@ -355,7 +353,7 @@ static int aotc_main(int argc, char **argv) {
   for (int i = 1; i < argc; ++i) {
     const char *arg = argv[i];
     if (options_done || arg[0] != '-' || arg[1] == '\0') {
-      if (num_inputs == AOTC_MAX_TENSORS)
+      if (num_inputs == AOTC_MODEL_MAX_TENSORS)
         return aotc_fail_file(arg, "too many input files");
       aotc_input_paths[num_inputs++] = arg;
     } else if (aotc_streq(arg, "--")) {
@@ -369,7 +367,7 @@ static int aotc_main(int argc, char **argv) {
     } else if (aotc_streq(arg, "-o")) {
       if (i + 1 == argc)
         return aotc_fail_file(arg, "missing output file");
-      if (num_outputs == AOTC_MAX_TENSORS)
+      if (num_outputs == AOTC_MODEL_MAX_TENSORS)
         return aotc_fail_file(argv[i + 1], "too many output files");
       aotc_output_paths[num_outputs++] = argv[++i];
     } else if (aotc_streq(arg, "--bench") ||
@@ -395,8 +393,9 @@ static int aotc_main(int argc, char **argv) {
   }
 
   aotc_status_t status = aotc_model_check(&aotc_model);
-  if (status != AOTC_STATUS_OK || aotc_model.num_inputs > AOTC_MAX_TENSORS ||
-      aotc_model.num_outputs > AOTC_MAX_TENSORS)
+  if (status != AOTC_STATUS_OK ||
+      aotc_model.num_inputs > AOTC_MODEL_MAX_TENSORS ||
+      aotc_model.num_outputs > AOTC_MODEL_MAX_TENSORS)
     return aotc_fail_run(status != AOTC_STATUS_OK ? status
                                                   : AOTC_STATUS_INTERNAL);
   if (info)

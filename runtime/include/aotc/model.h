@@ -37,6 +37,10 @@
 extern "C" {
 #endif
 
+/* The most inputs, and the most outputs, an executable's command line
+ * takes (its tables are static); library mode has no such limit. */
+#define AOTC_MODEL_MAX_TENSORS 4096
+
 /* Bumped whenever aotc_model_t or aotc_tensor_desc_t changes. */
 #define AOTC_MODEL_ABI_VERSION 3
 
