@@ -30,6 +30,7 @@ void buildShapeInferencePipeline(OpPassManager &pm,
 void buildGraphOptPipeline(OpPassManager &pm) {
   // Fusions match the static, folded graph; CSE merges the constants they
   // create.
+  pm.addPass(createFoldEmptyTensorsPass());
   pm.addPass(createGraphOptPass());
   pm.addPass(createCSEPass());
 }

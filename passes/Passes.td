@@ -52,6 +52,31 @@ def ShapeInferencePass : Pass<"aotc-shape-inference", "mlir::ModuleOp"> {
   let dependentDialects = ["::aotc::onnx::ONNXDialect"];
 }
 
+def FoldEmptyTensorsPass : Pass<"aotc-fold-empty-tensors", "mlir::ModuleOp"> {
+  let summary = "Take zero-size tensors out of the graph";
+  let description = [{
+    Runs after shape inference. A value with no elements (a graph input, an
+    op result) becomes an empty `onnx.Constant`; an op that makes a
+    non-empty result from an empty operand is replaced by what it computes:
+    MatMul, Gemm and Conv contracting over K = 0 give zeros (plus Gemm's
+    beta * C and Conv's bias), a reduction over an empty set gives its
+    identity (0 for ReduceSum, 1 for ReduceProd, -inf for ReduceMax, +inf
+    for ReduceMin, NaN for ReduceMean), and Concat drops its empty operands.
+    Any other op with an empty operand and a non-empty result is an error
+    naming the node. No kernel is then generated over an empty dimension.
+
+    Before:
+    ```mlir
+    %y = "onnx.MatMul"(%a, %b) : (tensor<2x0xf32>, tensor<0x4xf32>) -> tensor<2x4xf32>
+    ```
+    After:
+    ```mlir
+    %y = onnx.Constant dense<0.000000e+00> : tensor<2x4xf32>
+    ```
+  }];
+  let dependentDialects = ["::aotc::onnx::ONNXDialect"];
+}
+
 def GraphOptPass : Pass<"aotc-graph-opt", "mlir::ModuleOp"> {
   let summary = "Fuse the decomposed forms exporters emit into fused ops";
   let description = [{
@@ -284,7 +309,9 @@ def BufferizePass : Pass<"aotc-bufferize", "mlir::ModuleOp"> {
     a copy into a strided view (the interior of a padded buffer, a tile)
     then becomes plain loops, where `memref.copy` would call the
     `memrefCopy` routine of MLIR's C runner library, which generated code
-    does not link.
+    does not link. Graph inputs and outputs with no elements become 1-D
+    (`tensor<0xf32>`): the bare-pointer lowering of signatures rejects a
+    zero-size dimension after the first.
 
     Before:
     ```mlir

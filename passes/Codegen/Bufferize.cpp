@@ -4,6 +4,7 @@
 
 #include "mlir/Dialect/Bufferization/Transforms/OneShotAnalysis.h"
 #include "mlir/Dialect/Bufferization/Transforms/OneShotModuleBufferize.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 
 namespace aotc {
 #define GEN_PASS_DEF_BUFFERIZEPASS
@@ -14,39 +15,39 @@ using namespace mlir;
 
 namespace {
 
-/// Graph inputs and outputs with a zero-size dimension after the first are
-/// not supported: the lowering of function signatures to bare pointers
-/// rejects such memrefs (their strides are not those of a contiguous
-/// row-major buffer), which would leave an unconverted function behind.
-LogicalResult verifyNonEmptyIO(func::FuncOp func) {
-  auto isEmpty = [](Type type) {
+/// Graph inputs and outputs with no elements become 1-D: the lowering of
+/// function signatures to bare pointers rejects a memref with a zero-size
+/// dimension after the first (its strides are not those of a contiguous
+/// row-major buffer). There are no bytes to read or write either way, and
+/// aotc-fold-empty-tensors has taken such values out of the computation.
+void flattenEmptyIO(func::FuncOp func) {
+  auto flatType = [](Type type) -> RankedTensorType {
     auto tensor = dyn_cast<RankedTensorType>(type);
-    return tensor && tensor.hasStaticShape() && tensor.getRank() > 1 &&
-           llvm::is_contained(tensor.getShape().drop_front(), 0);
+    if (!tensor || !tensor.hasStaticShape() || tensor.getNumElements() != 0 ||
+        tensor.getRank() == 1)
+      return nullptr;
+    return RankedTensorType::get({0}, tensor.getElementType());
   };
-  auto describe = [](StringRef kind, Attribute name, Type type) {
-    std::string text = kind.str();
-    if (auto str = dyn_cast_or_null<StringAttr>(name))
-      text += " '" + str.str() + "'";
-    llvm::raw_string_ostream os(text);
-    os << " of type " << type
-       << " is empty in an inner dimension, which is not supported";
-    return text;
-  };
-  for (BlockArgument arg : func.getArguments())
-    if (isEmpty(arg.getType()))
-      return emitError(arg.getLoc())
-             << describe("graph input",
-                         func.getArgAttr(arg.getArgNumber(), "onnx.name"),
-                         arg.getType());
-  Operation *terminator = func.getBody().front().getTerminator();
+  Block &body = func.getBody().front();
+  OpBuilder b = OpBuilder::atBlockBegin(&body);
+  for (BlockArgument arg : body.getArguments()) {
+    RankedTensorType flat = flatType(arg.getType());
+    if (!flat)
+      continue;
+    if (!arg.use_empty())
+      arg.replaceAllUsesWith(tensor::EmptyOp::create(
+          b, arg.getLoc(), cast<RankedTensorType>(arg.getType()).getShape(),
+          flat.getElementType()));
+    arg.setType(flat);
+  }
+  Operation *terminator = body.getTerminator();
+  b.setInsertionPoint(terminator);
   for (OpOperand &result : terminator->getOpOperands())
-    if (isEmpty(result.get().getType()))
-      return emitError(func.getLoc()) << describe(
-                 "graph output",
-                 func.getResultAttr(result.getOperandNumber(), "onnx.name"),
-                 result.get().getType());
-  return success();
+    if (RankedTensorType flat = flatType(result.get().getType()))
+      result.set(tensor::EmptyOp::create(b, func.getLoc(), flat.getShape(),
+                                         flat.getElementType()));
+  func.setType(FunctionType::get(func.getContext(), body.getArgumentTypes(),
+                                 terminator->getOperandTypes()));
 }
 
 /// A value returned more than once gets a copy for each repetition: every
@@ -69,8 +70,8 @@ void copyRepeatedResults(func::FuncOp func) {
 struct BufferizePass : aotc::impl::BufferizePassBase<BufferizePass> {
   void runOnOperation() override {
     for (auto func : getOperation().getOps<func::FuncOp>())
-      if (failed(verifyNonEmptyIO(func)))
-        return signalPassFailure();
+      if (!func.isExternal())
+        flattenEmptyIO(func);
     for (auto func : getOperation().getOps<func::FuncOp>())
       copyRepeatedResults(func);
     bufferization::OneShotBufferizationOptions options;
