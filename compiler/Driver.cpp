@@ -248,6 +248,7 @@ bool Compilation::describeBuild(const TargetDescription &target) {
   build.target = target.name;
   build.cpu = target.cpu;
   build.cpuFeatures = llvm::join(target.cpuFeatures, " ");
+  build.weightsSection = options.weightsSection;
   build.modelSHA256 = llvm::toHex(
       llvm::SHA256::hash(llvm::arrayRefFromStringRef((*file)->getBuffer())),
       /*LowerCase=*/true);
@@ -433,6 +434,7 @@ bool Compilation::run() {
     return false;
   if (!readMemoryPlan(*model))
     return false;
+  SmallVector<std::string> weightSymbols = getWeightSymbols(*module);
   SmallVector<WeightData> weights = detachWeights(*module);
   if (!checkTotalSizes(model->arenaSize, weights))
     return false;
@@ -447,6 +449,8 @@ bool Compilation::run() {
     return false;
   if (llvm::Error error = emitRunFunction(*llvmModule, *model, "main_graph"))
     return fail(options.inputPath, llvm::toString(std::move(error)));
+  if (!options.weightsSection.empty())
+    placeWeights(*llvmModule, weightSymbols, options.weightsSection);
   emitCPUCheck(*llvmModule, *target, getCheckCPUFunctionName(*model));
   bool executable = options.emit == EmitKind::Executable;
   if (executable)

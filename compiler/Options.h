@@ -48,6 +48,9 @@ struct CompilerOptions {
   /// Position-independent code; unset: PIC for objects, static for
   /// executables.
   std::optional<bool> positionIndependent;
+  /// The section every weight goes in (a linker script places it); empty:
+  /// the default read-only data sections.
+  std::string weightsSection;
   /// One section per function / per global (weights included).
   bool functionSections = false;
   bool dataSections = false;

@@ -18,6 +18,8 @@ struct BuildInfo {
   std::string cpuFeatures;
   /// SHA-256 of the model file, lowercase hex.
   std::string modelSHA256;
+  /// --weights-section, or empty.
+  std::string weightsSection;
 };
 
 } // namespace aotc

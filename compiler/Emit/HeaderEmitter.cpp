@@ -69,6 +69,12 @@ std::string emitModelHeader(const ModelInterface &model, const BuildInfo &build,
       fmt::format("#define {}_CPU_FEATURES \"{}\"\n", macro, build.cpuFeatures);
   out += fmt::format("#define {}_MODEL_SHA256 \"{}\"\n\n", macro,
                      build.modelSHA256);
+  if (!build.weightsSection.empty())
+    out +=
+        fmt::format("/* Every weight is in this section (--weights-section), "
+                    "aligned to 16 or more. */\n"
+                    "#define {}_WEIGHTS_SECTION \"{}\"\n\n",
+                    macro, build.weightsSection);
   out += fmt::format("/* Scratch memory: at least this many bytes, aligned to "
                      "{}_ARENA_ALIGN. */\n",
                      macro);

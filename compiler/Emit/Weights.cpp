@@ -27,6 +27,27 @@ static std::optional<ArrayRef<char>> getBytes(Attribute value) {
   return dense.getRawData();
 }
 
+SmallVector<std::string> getWeightSymbols(ModuleOp module) {
+  SmallVector<std::string> symbols;
+  module.walk([&](memref::GlobalOp global) {
+    if (global.getConstant())
+      symbols.push_back(global.getSymName().str());
+  });
+  return symbols;
+}
+
+void placeWeights(llvm::Module &module, ArrayRef<std::string> symbols,
+                  StringRef section) {
+  for (const std::string &symbol : symbols) {
+    llvm::GlobalVariable *global = module.getGlobalVariable(symbol, true);
+    if (!global)
+      continue; // Unused weights vanish in lowering.
+    global->setSection(section);
+    global->setAlignment(llvm::Align(
+        std::max<uint64_t>(global->getAlign().valueOrOne().value(), 16)));
+  }
+}
+
 SmallVector<WeightData> detachWeights(ModuleOp module, uint64_t minBytes) {
   SmallVector<WeightData> weights;
   module.walk([&](memref::GlobalOp global) {

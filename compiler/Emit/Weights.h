@@ -32,6 +32,15 @@ struct WeightData {
 llvm::SmallVector<WeightData> detachWeights(mlir::ModuleOp module,
                                             uint64_t minBytes = 256);
 
+/// The symbols of every constant `memref.global` of `module`, detached or
+/// small: the model's weights and folded constants.
+llvm::SmallVector<std::string> getWeightSymbols(mlir::ModuleOp module);
+
+/// Puts the weights named by `symbols` in `section` (--weights-section),
+/// aligned to at least 16 bytes.
+void placeWeights(llvm::Module &module, llvm::ArrayRef<std::string> symbols,
+                  llvm::StringRef section);
+
 /// Defines each detached weight in `module` as a private constant byte
 /// array, replacing the declaration the translation produced.
 llvm::Error attachWeights(llvm::Module &module,

@@ -72,6 +72,11 @@ static cl::list<std::string> inputShapes(
     cl::desc("Static shape of a graph input, e.g. input:1x3x224x224 "
              "(repeatable)"),
     cl::value_desc("name:shape"), cl::cat(aotcCategory));
+static cl::opt<std::string> weightsSection(
+    "weights-section",
+    cl::desc("Put every weight in this section (aligned to 16 or more), for "
+             "a firmware linker script to place, e.g. .qspi_flash"),
+    cl::value_desc("name"), cl::cat(aotcCategory));
 static cl::opt<std::string> maxTensorBytes(
     "max-tensor-bytes",
     cl::desc("The most bytes one tensor, the arena or all weights may take "
@@ -231,6 +236,7 @@ int main(int argc, char **argv) {
   options.headerPath = headerPath;
   if (codegenOptions.relocationModel.getNumOccurrences())
     options.positionIndependent = codegenOptions.relocationModel == Reloc::PIC_;
+  options.weightsSection = weightsSection;
   options.functionSections = codegenOptions.functionSections;
   options.dataSections = codegenOptions.dataSections;
   options.printMemoryPlan = printMemoryPlan;
