@@ -429,6 +429,11 @@ LogicalResult ModelImporter::importNode(::onnx::NodeProto &node,
     return emitError(nodeLoc)
            << "operator '" << opTypeText << "' is deprecated since opset "
            << signature->sinceVersion;
+  for (const ::onnx::AttributeProto &attr : node.attribute()) {
+    std::string problem = checkAttributeValue(attr);
+    if (!problem.empty())
+      return emitError(nodeLoc) << problem;
+  }
   // Ops aotc has no shape function for are imported as their ONNX function
   // body where they have one.
   FailureOr<bool> expanded = importFunctionBody(node, display);
