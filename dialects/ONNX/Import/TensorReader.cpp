@@ -361,8 +361,24 @@ FailureOr<ElementsAttr> TensorRead::run(StringRef resourceName,
   if (failed(readType()))
     return failure();
 
+  // A segment is one piece of a tensor stored across several protos; read
+  // alone it would pass for the whole.
+  if (tensor.has_segment())
+    return emitError(loc)
+           << what << " is a segment of a tensor, which is not supported";
+  // A tensor has one source of values (the ONNX checker says so); reading
+  // one of two would silently drop the other.
+  bool external = tensor.data_location() == TensorProto::EXTERNAL;
+  if ((external || hasTypedData(tensor)) && tensor.has_raw_data())
+    return emitError(loc) << what << " has values both in raw_data and in "
+                          << (external ? "external data" : "a typed field");
+  if (external && hasTypedData(tensor))
+    return emitError(loc) << what
+                          << " has values both in external data and in a "
+                             "typed field";
+
   FailureOr<AsmResourceBlob> blob;
-  if (tensor.data_location() == TensorProto::EXTERNAL)
+  if (external)
     blob = readExternal();
   else if (tensor.has_raw_data() || !hasTypedData(tensor))
     blob = readRaw();
