@@ -173,6 +173,10 @@ FailureOr<AsmResourceBlob> TensorRead::readExternal() {
   if (location.empty())
     return emitError(loc) << what
                           << " is stored externally but has no 'location'";
+  // The file system would stop at the NUL, at another file's name.
+  if (StringRef(location).contains('\0'))
+    return emitError(loc) << "external data location '" << locationText
+                          << "' holds a NUL byte";
   if (!staysInFolder(location))
     return emitError(loc) << "external data location '" << locationText
                           << "' escapes the model's folder";
