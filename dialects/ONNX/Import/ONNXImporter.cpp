@@ -410,6 +410,8 @@ LogicalResult ModelImporter::importNode(::onnx::NodeProto &node,
   nodeLoc = loc;
   const std::string &opType = node.op_type();
   std::string opTypeText = escapeName(opType);
+  if (opType.empty())
+    return emitError(nodeLoc) << "the node has no operator type (op_type)";
   if (!isDefaultDomain(node.domain()))
     return emitError(nodeLoc)
            << "domain '" << escapeName(node.domain()) << "' is not supported";
