@@ -18,7 +18,9 @@ Each case of OUTDIR/manifest.json is compiled with
 Anything else fails: a signal, another exit code, a timeout, several lines,
 a line without the path, an "LLVM ERROR" or "PLEASE submit a bug report"
 dump. Failures are listed with the case name, the command and the output;
-the exit code is 1 when any case failed.
+the exit code is 1 when any case failed. A case with an "xfail" reason (a
+known bug) is listed as XFAIL when it fails, and fails when it passes
+(XPASS: the bug is fixed; remove it from make-corpus.py's KNOWN_FAILURES).
 """
 import argparse
 import concurrent.futures
@@ -117,7 +119,8 @@ def main():
         cases = [c for c in json.load(f) if args.filter in c["file"]]
     folder = os.path.join(args.outdir, "cases")
     start = time.monotonic()
-    failures, outcomes, slowest = [], {"ok": 0, "error": 0}, []
+    failures, xfails, slowest = [], [], []
+    outcomes = {"ok": 0, "error": 0}
     with tempfile.TemporaryDirectory() as scratch, \
             concurrent.futures.ThreadPoolExecutor(args.j) as pool:
         futures = {pool.submit(compile_case, args.aotc, folder, scratch, c,
@@ -126,11 +129,19 @@ def main():
             case = futures[future]
             command, (code, _, stderr), seconds, problem = future.result()
             slowest.append((seconds, case["file"]))
-            if problem:
+            if problem and "xfail" in case:
+                xfails.append((case["file"], case["xfail"]))
+            elif problem:
                 failures.append((case["file"], command, code, stderr,
                                  problem))
+            elif "xfail" in case:
+                failures.append((case["file"], command, code, stderr,
+                                 "XPASS: passes now; remove it from "
+                                 "KNOWN_FAILURES"))
             else:
                 outcomes["ok" if code == 0 else "error"] += 1
+    for name, reason in sorted(xfails):
+        print(f"XFAIL {name}: {reason}")
     for name, command, code, stderr, problem in sorted(failures):
         print(f"FAIL {ascii(name)}: {problem}")
         print(f"  $ {' '.join(quote(a) for a in command)}")
@@ -143,7 +154,8 @@ def main():
     slowest.sort(reverse=True)
     print("slowest: " + ", ".join(f"{n} {s:.1f} s" for s, n in slowest[:3]))
     print(f"run-corpus: {len(cases)} cases, {outcomes['ok']} compiled, "
-          f"{outcomes['error']} refused in one line, {len(failures)} failed "
+          f"{outcomes['error']} refused in one line, {len(xfails)} known "
+          f"failures, {len(failures)} failed "
           f"({time.monotonic() - start:.0f} s)")
     return 1 if failures else 0
 
