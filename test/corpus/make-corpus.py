@@ -18,7 +18,9 @@ optimization, "obj" goes through code generation). The output is the same on
 every run: mutations of the valid base models (truncations and bit flips)
 come from a seeded random generator. Categories (the prefix of each name):
 valid, truncated, bitflip, attr, names, cycle, dims, zero, counts, extdata,
-opset, domain, tensor, escape, operands, types, encoding. Base models are built with
+opset, domain, tensor, escape, operands, types, encoding, fieldmut (one
+integer field of a base model set to an extreme value), valuemut (one value
+of an int64 initializer or integer attribute set so). Base models are built with
 test/lit/utils/onnx_builders.py; a few come from Debian's libonnx-testdata
 when it is installed.
 """
@@ -1043,6 +1045,85 @@ def add_encoding_cases(corpus, bases):
         corpus.add(f"encoding-text-{name}.pbtxt", data, expect)
 
 
+# Values that a mutated integer field takes: the edges of every check.
+EXTREMES = [0, -1, 1, 2, 3, 255, 2**31 - 1, 2**31, 2**32, 2**62, INT64_MAX,
+            INT64_MIN]
+
+
+def integer_fields(message, path=()):
+    """(message, field name, index or None) of every int32/int64 field set
+    in `message` and the messages below it."""
+    found = []
+    for field, value in message.ListFields():
+        if field.type == field.TYPE_MESSAGE:
+            values = value if field.label == field.LABEL_REPEATED else [value]
+            for item in values:
+                found += integer_fields(item)
+        elif field.cpp_type in (field.CPPTYPE_INT32, field.CPPTYPE_INT64):
+            if field.label == field.LABEL_REPEATED:
+                found += [(message, field, i) for i in range(len(value))]
+            else:
+                found.append((message, field, None))
+    return found
+
+
+def add_field_mutations(corpus, built, rng, count=120):
+    """Valid base models with one integer field (a dim, an attribute, an
+    opset, a data type, ...) set to an extreme value."""
+    done = 0
+    while done < count:
+        name, base = built[done % len(built)]
+        mutated = type(base)()
+        mutated.CopyFrom(base)
+        fields = [f for f in integer_fields(mutated) if f[1].enum_type is None]
+        message, field, index = rng.choice(fields)
+        value = rng.choice(EXTREMES)
+        if field.cpp_type == field.CPPTYPE_INT32:
+            value = max(-2**31, min(2**31 - 1, value))
+        if index is None:
+            setattr(message, field.name, value)
+        else:
+            getattr(message, field.name)[index] = value
+        emit = "obj" if done % 2 else "onnx"
+        corpus.add(f"fieldmut-{name}-{done}-{field.name}.onnx", mutated,
+                   "any", emit=emit)
+        done += 1
+
+
+def add_value_mutations(corpus, built, rng, count=60):
+    """Valid base models with one value of an int64 initializer (a shape,
+    slice bounds, indices) or of an integer attribute set to an extreme."""
+    targets = []
+    for name, base in built:
+        for i, tensor in enumerate(base.graph.initializer):
+            if tensor.data_type == INT64:
+                targets.append((name, base, "init", i))
+        for i, n in enumerate(base.graph.node):
+            for j, attr in enumerate(n.attribute):
+                if attr.type in (AttributeProto.INT, AttributeProto.INTS):
+                    targets.append((name, base, "attr", (i, j)))
+    for done in range(count):
+        name, base, kind, where = rng.choice(targets)
+        mutated = type(base)()
+        mutated.CopyFrom(base)
+        value = rng.choice(EXTREMES)
+        if kind == "init":
+            tensor = mutated.graph.initializer[where]
+            values = np.frombuffer(tensor.raw_data, np.int64).copy()
+            values[rng.randrange(len(values))] = value
+            tensor.raw_data = values.tobytes()
+            what = tensor.name
+        else:
+            attr = mutated.graph.node[where[0]].attribute[where[1]]
+            if attr.type == AttributeProto.INT:
+                attr.i = value
+            else:
+                attr.ints[rng.randrange(len(attr.ints))] = value
+            what = attr.name
+        corpus.add(f"valuemut-{name}-{done}-{what}.onnx", mutated, "any",
+                   emit="obj" if done % 2 else "onnx")
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit("usage: make-corpus.py OUTDIR")
@@ -1053,9 +1134,12 @@ def main():
         f.write(bytes(48))
     corpus = Corpus(folder)
     rng = random.Random(SEED)
-    bases = [(n, m.SerializeToString()) for n, m in base_models()]
+    built = base_models()
+    bases = [(n, m.SerializeToString()) for n, m in built]
     bases += real_models()
     add_mutations(corpus, bases, rng)
+    add_field_mutations(corpus, built, rng)
+    add_value_mutations(corpus, built, rng)
     add_attribute_cases(corpus)
     add_name_cases(corpus)
     add_cycle_cases(corpus)
