@@ -3,24 +3,26 @@
 
     make-corpus.py OUTDIR
 
-Writes several hundred tiny models under OUTDIR/cases/, one file per case,
-and OUTDIR/manifest.json, which says for each case what aotc must do:
+Writes about 800 tiny models under OUTDIR/cases/, one file per case, and
+OUTDIR/manifest.json, which says for each case what aotc must do:
 
   "ok"     compile (exit 0): the model is valid;
   "error"  exit 1 with one `aotc: error: PATH: ...` line; when the case has a
            "node", the line must also say `node 'NAME' (OP): `;
   "any"    either of the two (a bit-flipped file may still be a valid model,
            and ONNX leaves some cases to the implementation);
-and, for the few cases that fail today (KNOWN_FAILURES), why ("xfail").
 
-and with which output it is compiled ("emit": "onnx" stops after graph
-optimization, "obj" goes through code generation). The output is the same on
-every run: mutations of the valid base models (truncations and bit flips)
-come from a seeded random generator. Categories (the prefix of each name):
-valid, truncated, bitflip, attr, names, cycle, dims, zero, counts, extdata,
-opset, domain, tensor, escape, operands, types, encoding, fieldmut (one
-integer field of a base model set to an extreme value), valuemut (one value
-of an int64 initializer or integer attribute set so). Base models are built with
+how it is compiled ("emit": "onnx" stops after graph optimization, "obj"
+goes through code generation), and, for the few cases that fail today
+(KNOWN_FAILURES), why ("xfail").
+
+The cases are the same on every run into the same OUTDIR (one holds an
+absolute path): mutations come from a seeded random generator. Categories,
+the prefix of each name: valid (the base models), truncated, bitflip,
+fieldmut (one integer field of a base model set to an extreme value),
+valuemut (one value of an int64 initializer or integer attribute set so),
+attr, names, cycle, dims, zero, counts, extdata, opset, domain, tensor,
+escape, operands, types, encoding. Base models are built with
 test/lit/utils/onnx_builders.py; a few come from Debian's libonnx-testdata
 when it is installed.
 """
