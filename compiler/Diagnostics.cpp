@@ -46,7 +46,9 @@ std::string formatDiagnostic(Diagnostic &diag) {
   if (auto info = onnx::findNodeLocation(diag.getLocation())) {
     // A path may hold any byte; escaped, it cannot break the line.
     line += onnx::escapeName(info->file) + ": ";
-    if (!info->opType.empty())
+    // A node's name is never empty (unnamed ones are named after their
+    // first output or index); its op type may be.
+    if (!info->nodeName.empty())
       line += "node '" + info->nodeName + "' (" + info->opType + "): ";
   }
   return line + flatten(stripOpPrefix(diag.str()));

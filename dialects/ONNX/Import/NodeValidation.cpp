@@ -57,6 +57,57 @@ int32_t getAttributeType(const AttributeProto &attr) {
   return AttributeProto::UNDEFINED;
 }
 
+/// The types of the value fields that `attr` sets; an empty list sets none.
+static SmallVector<int32_t, 1> getValueFields(const AttributeProto &attr) {
+  SmallVector<int32_t, 1> fields;
+  auto add = [&](bool set, AttributeProto::AttributeType type) {
+    if (set)
+      fields.push_back(type);
+  };
+  add(attr.has_f(), AttributeProto::FLOAT);
+  add(attr.has_i(), AttributeProto::INT);
+  add(attr.has_s(), AttributeProto::STRING);
+  add(attr.has_t(), AttributeProto::TENSOR);
+  add(attr.has_g(), AttributeProto::GRAPH);
+  add(attr.has_sparse_tensor(), AttributeProto::SPARSE_TENSOR);
+  add(attr.has_tp(), AttributeProto::TYPE_PROTO);
+  add(attr.floats_size(), AttributeProto::FLOATS);
+  add(attr.ints_size(), AttributeProto::INTS);
+  add(attr.strings_size(), AttributeProto::STRINGS);
+  add(attr.tensors_size(), AttributeProto::TENSORS);
+  add(attr.graphs_size(), AttributeProto::GRAPHS);
+  add(attr.sparse_tensors_size(), AttributeProto::SPARSE_TENSORS);
+  add(attr.type_protos_size(), AttributeProto::TYPE_PROTOS);
+  return fields;
+}
+
+static bool isListType(int32_t type) {
+  return (type >= AttributeProto::FLOATS && type <= AttributeProto::GRAPHS) ||
+         type == AttributeProto::SPARSE_TENSORS ||
+         type == AttributeProto::TYPE_PROTOS;
+}
+
+std::string checkAttributeValue(const AttributeProto &attr) {
+  SmallVector<int32_t, 1> fields = getValueFields(attr);
+  std::string name = escapeName(attr.name());
+  if (fields.size() > 1)
+    return "attribute '" + name + "' holds both " +
+           describeAttributeType(fields[0]) + " and " +
+           describeAttributeType(fields[1]) + "; it must hold one value";
+  // Old models leave the type out; getAttributeType reads it from the field.
+  if (attr.type() == AttributeProto::UNDEFINED)
+    return std::string();
+  // An empty list sets no field.
+  if (fields.empty() && !isListType(attr.type()))
+    return "attribute '" + name + "' is declared " +
+           describeAttributeType(attr.type()) + " but holds no value";
+  if (!fields.empty() && fields[0] != attr.type())
+    return "attribute '" + name + "' is declared " +
+           describeAttributeType(attr.type()) + " but holds " +
+           describeAttributeType(fields[0]);
+  return std::string();
+}
+
 NodeShape NodeShape::fromProto(const ::onnx::NodeProto &node) {
   NodeShape shape;
   for (const std::string &name : node.input())

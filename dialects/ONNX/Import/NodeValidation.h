@@ -90,6 +90,11 @@ std::string checkNodeShape(const NodeShape &node, const OpSignature &signature);
 /// unset, so it is then read from the field that holds the value.
 int32_t getAttributeType(const ::onnx::AttributeProto &attr);
 
+/// Checks that `attr` holds one value, in the field its `type` names (as
+/// the ONNX checker does). Returns an empty string when it does, otherwise
+/// the message saying what is wrong.
+std::string checkAttributeValue(const ::onnx::AttributeProto &attr);
+
 /// "an integer", "a list of floats", ... for an `AttributeProto` type.
 std::string describeAttributeType(int32_t type);
 

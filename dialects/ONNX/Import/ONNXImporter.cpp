@@ -410,6 +410,8 @@ LogicalResult ModelImporter::importNode(::onnx::NodeProto &node,
   nodeLoc = loc;
   const std::string &opType = node.op_type();
   std::string opTypeText = escapeName(opType);
+  if (opType.empty())
+    return emitError(nodeLoc) << "the node has no operator type (op_type)";
   if (!isDefaultDomain(node.domain()))
     return emitError(nodeLoc)
            << "domain '" << escapeName(node.domain()) << "' is not supported";
@@ -429,6 +431,11 @@ LogicalResult ModelImporter::importNode(::onnx::NodeProto &node,
     return emitError(nodeLoc)
            << "operator '" << opTypeText << "' is deprecated since opset "
            << signature->sinceVersion;
+  for (const ::onnx::AttributeProto &attr : node.attribute()) {
+    std::string problem = checkAttributeValue(attr);
+    if (!problem.empty())
+      return emitError(nodeLoc) << problem;
+  }
   // Ops aotc has no shape function for are imported as their ONNX function
   // body where they have one.
   FailureOr<bool> expanded = importFunctionBody(node, display);

@@ -173,6 +173,10 @@ FailureOr<AsmResourceBlob> TensorRead::readExternal() {
   if (location.empty())
     return emitError(loc) << what
                           << " is stored externally but has no 'location'";
+  // The file system would stop at the NUL, at another file's name.
+  if (StringRef(location).contains('\0'))
+    return emitError(loc) << "external data location '" << locationText
+                          << "' holds a NUL byte";
   if (!staysInFolder(location))
     return emitError(loc) << "external data location '" << locationText
                           << "' escapes the model's folder";
@@ -361,8 +365,24 @@ FailureOr<ElementsAttr> TensorRead::run(StringRef resourceName,
   if (failed(readType()))
     return failure();
 
+  // A segment is one piece of a tensor stored across several protos; read
+  // alone it would pass for the whole.
+  if (tensor.has_segment())
+    return emitError(loc)
+           << what << " is a segment of a tensor, which is not supported";
+  // A tensor has one source of values (the ONNX checker says so); reading
+  // one of two would silently drop the other.
+  bool external = tensor.data_location() == TensorProto::EXTERNAL;
+  if ((external || hasTypedData(tensor)) && tensor.has_raw_data())
+    return emitError(loc) << what << " has values both in raw_data and in "
+                          << (external ? "external data" : "a typed field");
+  if (external && hasTypedData(tensor))
+    return emitError(loc) << what
+                          << " has values both in external data and in a "
+                             "typed field";
+
   FailureOr<AsmResourceBlob> blob;
-  if (tensor.data_location() == TensorProto::EXTERNAL)
+  if (external)
     blob = readExternal();
   else if (tensor.has_raw_data() || !hasTypedData(tensor))
     blob = readRaw();
