@@ -53,10 +53,6 @@ MUTATIONS_PER_BASE = 7
 # reason. run-corpus.py reports them as XFAIL, and fails when one passes, so
 # that the entry is removed with the fix.
 KNOWN_FAILURES = {
-    "dims-reshape-2d-shape.onnx":
-        "Reshape's shape function accepts a 2-D shape input",
-    "operands-depthtospace-mode-unknown.onnx":
-        "DepthToSpace reads any mode but CRD as DCR",
     "names-output-type-mismatch.onnx":
         "declared graph output types are never compared with the inferred ones",
     "names-output-shape-mismatch.onnx":

@@ -164,6 +164,16 @@ FailureOr<Shape> normalizeAxes(Operation *op, ArrayRef<int64_t> axes,
   return normalized;
 }
 
+LogicalResult checkOneDimensional(Operation *op, Value operand,
+                                  StringRef name) {
+  std::optional<ArrayRef<int64_t>> shape = getShapeOf(operand);
+  if (shape && shape->size() != 1)
+    return op->emitOpError()
+           << "the " << name << " operand must be 1-D, not of shape "
+           << formatShape(*shape);
+  return success();
+}
+
 std::optional<int64_t> getStaticLength(Value value) {
   std::optional<ArrayRef<int64_t>> shape = getShapeOf(value);
   if (!shape || shape->size() != 1 || isDynamic((*shape)[0]))

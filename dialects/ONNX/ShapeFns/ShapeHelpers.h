@@ -79,6 +79,13 @@ mlir::FailureOr<Shape> normalizeAxes(mlir::Operation *op,
                                      llvm::ArrayRef<int64_t> axes, int64_t rank,
                                      llvm::StringRef what = "axis");
 
+/// Checks that `operand` (a shape, repeats, ...: ONNX takes them as 1-D
+/// tensors) is 1-D when its shape is known; emits "the NAME operand must be
+/// 1-D, not of shape S" otherwise.
+mlir::LogicalResult checkOneDimensional(mlir::Operation *op,
+                                        mlir::Value operand,
+                                        llvm::StringRef name);
+
 /// The length of a 1-D operand whose values are not known yet, or nullopt.
 std::optional<int64_t> getStaticLength(mlir::Value value);
 

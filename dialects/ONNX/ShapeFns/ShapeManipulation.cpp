@@ -60,10 +60,8 @@ LogicalResult ConstantOfShapeOp::inferShapes() {
   Type elementType = Float32Type::get(getContext());
   if (std::optional<ElementsAttr> value = getValue())
     elementType = value->getElementType();
-  std::optional<ArrayRef<int64_t>> operandShape = getShapeOf(getInput());
-  if (operandShape && operandShape->size() != 1)
-    return emitOpError() << "the shape operand must be 1-D, not of shape "
-                         << formatShape(*operandShape);
+  if (failed(checkOneDimensional(*this, getInput(), "shape")))
+    return failure();
   std::optional<SmallVector<int64_t>> dims = getConstantInts(getInput());
   if (!dims) {
     setUnranked(getOutput(), elementType);
@@ -106,7 +104,8 @@ LogicalResult SizeOp::inferShapes() {
 //===----------------------------------------------------------------------===//
 
 LogicalResult ReshapeOp::inferShapes() {
-  if (failed(inferElementTypesOnly(*this)))
+  if (failed(inferElementTypesOnly(*this)) ||
+      failed(checkOneDimensional(*this, getShape(), "shape")))
     return failure();
   std::optional<SmallVector<int64_t>> target = getConstantInts(getShape());
   if (!target) {
@@ -400,7 +399,8 @@ LogicalResult SplitOp::inferShapes() {
 }
 
 LogicalResult ExpandOp::inferShapes() {
-  if (failed(inferElementTypesOnly(*this)))
+  if (failed(inferElementTypesOnly(*this)) ||
+      failed(checkOneDimensional(*this, getShape(), "shape")))
     return failure();
   std::optional<ArrayRef<int64_t>> shape = getShapeOf(getInput());
   if (!shape)
@@ -848,6 +848,9 @@ static LogicalResult checkBlockInput(Operation *op, ArrayRef<int64_t> shape,
 LogicalResult DepthToSpaceOp::inferShapes() {
   if (failed(inferElementTypesOnly(*this)))
     return failure();
+  if (getMode() != "DCR" && getMode() != "CRD")
+    return emitOpError() << "unknown mode '" << getMode()
+                         << "': expected DCR or CRD";
   std::optional<ArrayRef<int64_t>> shape = getShapeOf(getInput());
   if (!shape)
     return success();

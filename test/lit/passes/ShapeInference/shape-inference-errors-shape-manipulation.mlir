@@ -331,3 +331,31 @@ func.func @eye_like_rank(%x: tensor<3x3x3xf32>) -> tensor<*xf32> {
   %0 = "onnx.EyeLike"(%x) : (tensor<3x3x3xf32>) -> tensor<*xf32>
   return %0 : tensor<*xf32>
 }
+
+// -----
+
+// Tests that Reshape and Expand take their shape as a 1-D tensor.
+func.func @reshape_2d_shape(%x: tensor<2x3xf32>) -> tensor<*xf32> {
+  %shape = "onnx.Constant"() <{value = dense<[[3, 2]]> : tensor<1x2xi64>}> : () -> tensor<1x2xi64>
+  // expected-error @+1 {{'onnx.Reshape' op the shape operand must be 1-D, not of shape 1x2}}
+  %0 = "onnx.Reshape"(%x, %shape) : (tensor<2x3xf32>, tensor<1x2xi64>) -> tensor<*xf32>
+  return %0 : tensor<*xf32>
+}
+
+// -----
+
+func.func @expand_2d_shape(%x: tensor<3xf32>) -> tensor<*xf32> {
+  %shape = "onnx.Constant"() <{value = dense<[[2], [3]]> : tensor<2x1xi64>}> : () -> tensor<2x1xi64>
+  // expected-error @+1 {{'onnx.Expand' op the shape operand must be 1-D, not of shape 2x1}}
+  %0 = "onnx.Expand"(%x, %shape) : (tensor<3xf32>, tensor<2x1xi64>) -> tensor<*xf32>
+  return %0 : tensor<*xf32>
+}
+
+// -----
+
+// Tests that DepthToSpace knows only the modes DCR and CRD.
+func.func @depth_to_space_mode(%x: tensor<1x4x2x2xf32>) -> tensor<*xf32> {
+  // expected-error @+1 {{'onnx.DepthToSpace' op unknown mode 'XYZ': expected DCR or CRD}}
+  %0 = "onnx.DepthToSpace"(%x) <{blocksize = 2 : si64, mode = "XYZ"}> : (tensor<1x4x2x2xf32>) -> tensor<*xf32>
+  return %0 : tensor<*xf32>
+}
