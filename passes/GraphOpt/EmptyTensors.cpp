@@ -89,9 +89,14 @@ Value addTo(OpBuilder &b, Location loc, Value zeros, Value addend) {
 Value foldEmptyOperands(OpBuilder &b, Operation *op) {
   Location loc = op->getLoc();
   auto type = cast<RankedTensorType>(op->getResult(0).getType());
-  if (isa<onnx::MatMulOp>(op))
+  // Only the data operands count: an empty axes, shape or pads operand is an
+  // attribute, not data.
+  bool emptyData = isEmpty(op->getOperand(0)) ||
+                   (op->getNumOperands() > 1 && isEmpty(op->getOperand(1)));
+  if (isa<onnx::MatMulOp>(op) && emptyData)
     return createSplat(b, loc, type, 0.0);
-  if (auto gemm = dyn_cast<onnx::GemmOp>(op)) {
+  auto gemm = dyn_cast<onnx::GemmOp>(op);
+  if (gemm && emptyData) {
     Value zeros = createSplat(b, loc, type, 0.0);
     Value c = gemm.getC();
     if (!c || isEmpty(c))
@@ -102,7 +107,8 @@ Value foldEmptyOperands(OpBuilder &b, Operation *op) {
                     gemm.getBeta().convertToDouble());
     return addTo(b, loc, zeros, onnx::MulOp::create(b, loc, cType, c, beta));
   }
-  if (auto conv = dyn_cast<onnx::ConvOp>(op)) {
+  auto conv = dyn_cast<onnx::ConvOp>(op);
+  if (conv && emptyData) {
     Value zeros = createSplat(b, loc, type, 0.0);
     Value bias = conv.getB();
     if (!bias || isEmpty(bias))
@@ -117,7 +123,8 @@ Value foldEmptyOperands(OpBuilder &b, Operation *op) {
                                                target, /*allowzero=*/0);
     return addTo(b, loc, zeros, perChannel);
   }
-  if (std::optional<double> identity = getEmptyReduction(op))
+  std::optional<double> identity = getEmptyReduction(op);
+  if (identity && isEmpty(op->getOperand(0)))
     return createSplat(b, loc, type, *identity);
   if (auto concat = dyn_cast<onnx::ConcatOp>(op)) {
     SmallVector<Value> kept;
@@ -159,6 +166,17 @@ struct FoldEmptyTensorsPass
         continue;
       Value folded =
           op.getNumResults() == 1 ? foldEmptyOperands(b, &op) : Value();
+      // An empty 1-D constant operand is attribute-like (axes, a scalar's
+      // shape, Resize's unused scales), not data.
+      auto isEmptyData = [](Value operand) {
+        Operation *producer = operand.getDefiningOp();
+        bool attributeLike =
+            producer && producer->hasTrait<OpTrait::ConstantLike>() &&
+            cast<RankedTensorType>(operand.getType()).getRank() == 1;
+        return isEmpty(operand) && !attributeLike;
+      };
+      if (!folded && llvm::none_of(op.getOperands(), isEmptyData))
+        continue;
       if (!folded)
         return op.emitError()
                << "a zero-size operand is not supported by this op (it "

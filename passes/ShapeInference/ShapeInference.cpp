@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "dialects/ONNX/ShapeFns/ShapeHelpers.h"
 #include "passes/Passes.h"
 #include "passes/ShapeInference/InputShapes.h"
 #include "passes/ShapeInference/TensorLimits.h"
@@ -97,6 +98,45 @@ LogicalResult verifyStaticShapes(func::FuncOp func) {
   return failure(walk.wasInterrupted());
 }
 
+/// Checks each graph output against the type the model declares for it
+/// (`onnx.declared_type`, from the importer), then drops that attribute: a
+/// header or an output file must not say one thing while the code computes
+/// another.
+LogicalResult checkDeclaredOutputs(func::FuncOp func) {
+  auto key = StringAttr::get(func.getContext(), "onnx.declared_type");
+  for (unsigned i = 0, e = func.getNumResults(); i < e; ++i) {
+    auto declared = func.getResultAttrOfType<TypeAttr>(i, key);
+    if (!declared)
+      continue;
+    func.removeResultAttr(i, key);
+    auto expected = cast<TensorType>(declared.getValue());
+    auto actual = cast<ShapedType>(func.getResultTypes()[i]);
+    bool same = expected.getElementType() == actual.getElementType();
+    if (same && expected.hasRank()) {
+      same = expected.getRank() == actual.getRank();
+      for (int64_t d = 0; same && d < expected.getRank(); ++d)
+        same = expected.isDynamicDim(d) ||
+               expected.getDimSize(d) == actual.getDimSize(d);
+    }
+    if (same)
+      continue;
+    auto name = func.getResultAttrOfType<StringAttr>(i, "onnx.name");
+    auto describe = [](TensorType type) {
+      std::string text;
+      llvm::raw_string_ostream os(text);
+      os << type.getElementType();
+      if (type.hasRank())
+        os << " of shape " << onnx::formatShape(type.getShape());
+      return text;
+    };
+    return emitError(func.getLoc())
+           << "graph output '" << (name ? name.getValue() : "") << "' is "
+           << "declared " << describe(expected) << ", but the graph computes "
+           << describe(cast<TensorType>(actual));
+  }
+  return success();
+}
+
 struct ShapeInferencePass
     : aotc::impl::ShapeInferencePassBase<ShapeInferencePass> {
   using ShapeInferencePassBase::ShapeInferencePassBase;
@@ -115,6 +155,8 @@ struct ShapeInferencePass
       Operation *terminator = func.getBody().front().getTerminator();
       func.setType(FunctionType::get(func.getContext(), func.getArgumentTypes(),
                                      terminator->getOperandTypes()));
+      if (failed(checkDeclaredOutputs(func)))
+        return signalPassFailure();
     }
   }
 };

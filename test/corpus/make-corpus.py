@@ -53,10 +53,6 @@ MUTATIONS_PER_BASE = 7
 # reason. run-corpus.py reports them as XFAIL, and fails when one passes, so
 # that the entry is removed with the fix.
 KNOWN_FAILURES = {
-    "names-output-type-mismatch.onnx":
-        "declared graph output types are never compared with the inferred ones",
-    "names-output-shape-mismatch.onnx":
-        "declared graph output shapes are never compared with the inferred ones",
     "tensor-elem-int64-for-float-add.onnx":
         "ONNX type variables (Add's T) are not checked: --emit=onnx accepts "
         "f32 + i64 (-c refuses it in arith's verifier)",
@@ -536,8 +532,9 @@ def add_zero_cases(corpus):
                          [initializer("w", np.ones((1, 1, 3, 3), np.float32))])),
         ("concat", m([node("Concat", ["a", "b"], ["y"], name="n", axis=0)],
                      [f32("a", [0, 2]), f32("b", [3, 2])], [3, 2])),
-        ("reducesum", m([node("ReduceSum", ["x"], ["y"], name="n", keepdims=0)],
-                        [f32("x", [0, 3])], [3])),
+        ("reducesum", m([node("ReduceSum", ["x", "a"], ["y"], name="n", keepdims=0)],
+                        [f32("x", [0, 3])], [3],
+                        [initializer("a", np.array([0], np.int64))])),
         ("softmax", m([node("Softmax", ["x"], ["y"], name="n")], [f32("x", [0, 5])], [0, 5])),
         ("transpose", m([node("Transpose", ["x"], ["y"], name="n")], [f32("x", [0, 2])], [2, 0])),
         ("gather-no-indices", m([node("Gather", ["x", "i"], ["y"], name="n")],

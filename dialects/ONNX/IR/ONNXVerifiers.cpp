@@ -347,6 +347,9 @@ static LogicalResult verifyAxesChange(Operation *op, Value data, Value axes,
                              << " exceeds input rank " << dataType.getRank();
   if (!axesType || axesType.isDynamicDim(0))
     return success();
+  // Squeeze with empty axes removes every 1, like Squeeze without axes.
+  if (sign < 0 && axesType.getDimSize(0) == 0)
+    return success();
   int64_t expected = dataType.getRank() + sign * axesType.getDimSize(0);
   if (resultType.getRank() != expected)
     return op->emitOpError()

@@ -175,6 +175,27 @@ ModelImporter::getValueInfoType(const ::onnx::ValueInfoProto &info) {
   return Type(RankedTensorType::get(shape, elementType));
 }
 
+/// The tensor type a graph output declares, as far as it says (element type
+/// and, when given, a shape with unknown dimensions dynamic); null when it
+/// declares no tensor element type. Shape inference holds the graph to it.
+static Type getDeclaredType(MLIRContext *context,
+                            const ::onnx::ValueInfoProto &info) {
+  if (!info.type().has_tensor_type())
+    return nullptr;
+  const ::onnx::TypeProto::Tensor &tensor = info.type().tensor_type();
+  Type elementType = getElementTypeOfDataType(context, tensor.elem_type());
+  if (!elementType)
+    return nullptr;
+  if (!tensor.has_shape())
+    return UnrankedTensorType::get(elementType);
+  SmallVector<int64_t> shape;
+  for (const auto &dim : tensor.shape().dim())
+    shape.push_back(dim.has_dim_value() && dim.dim_value() >= 0
+                        ? dim.dim_value()
+                        : ShapedType::kDynamic);
+  return RankedTensorType::get(shape, elementType);
+}
+
 FailureOr<func::FuncOp> ModelImporter::createFunction(ModuleOp module) {
   const ::onnx::GraphProto &graph = model.graph();
   llvm::StringSet<> initializers;
@@ -514,8 +535,11 @@ OwningOpRef<ModuleOp> ModelImporter::run() {
   func::ReturnOp::create(builder, fileLoc, outputs);
   func->setFunctionType(builder.getFunctionType(
       func->getArgumentTypes(), ValueRange(outputs).getTypes()));
-  for (auto [i, output] : llvm::enumerate(model.graph().output()))
+  for (auto [i, output] : llvm::enumerate(model.graph().output())) {
     func->setResultAttr(i, "onnx.name", builder.getStringAttr(output.name()));
+    if (Type declared = getDeclaredType(context, output))
+      func->setResultAttr(i, "onnx.declared_type", TypeAttr::get(declared));
+  }
 
   if (failed(verify(*module)))
     return nullptr;

@@ -219,7 +219,9 @@ LogicalResult SqueezeOp::inferShapes() {
     return success();
   int64_t rank = shape->size();
   Shape axes;
-  if (Value axesInput = getAxes()) {
+  // Empty axes squeeze every 1, as no axes do (ONNX Runtime reads them so).
+  Value axesInput = getAxes();
+  if (axesInput && getStaticLength(axesInput) != 0) {
     std::optional<SmallVector<int64_t>> values = getConstantInts(axesInput);
     if (!values) {
       std::optional<int64_t> length = getStaticLength(axesInput);

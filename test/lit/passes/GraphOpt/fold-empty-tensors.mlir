@@ -88,8 +88,20 @@ func.func @concat(%a: tensor<2x0xf32>, %b: tensor<2x3xf32>) -> tensor<2x3xf32> {
 // -----
 
 // Tests that an op that would make data from nothing is an error.
-func.func @pad(%x: tensor<0xf32>, %pads: tensor<2xi64>) -> tensor<4xf32> {
+func.func @pad(%x: tensor<0x2xf32>, %pads: tensor<4xi64>) -> tensor<2x2xf32> {
   // expected-error @+1 {{a zero-size operand is not supported by this op (it would make a non-empty result from no elements)}}
-  %0 = "onnx.Pad"(%x, %pads) <{operandSegmentSizes = array<i32: 1, 1, 0, 0>}> : (tensor<0xf32>, tensor<2xi64>) -> tensor<4xf32>
-  return %0 : tensor<4xf32>
+  %0 = "onnx.Pad"(%x, %pads) <{operandSegmentSizes = array<i32: 1, 1, 0, 0>}> : (tensor<0x2xf32>, tensor<4xi64>) -> tensor<2x2xf32>
+  return %0 : tensor<2x2xf32>
+}
+
+// -----
+
+// Tests that an empty 1-D constant operand (axes, a scalar's shape) is an
+// attribute, not data: the op stays.
+// CHECK-LABEL: func.func @empty_axes
+// CHECK:         "onnx.Squeeze"
+func.func @empty_axes(%x: tensor<1x2xf32>) -> tensor<2xf32> {
+  %axes = "onnx.Constant"() <{value = dense<> : tensor<0xi64>}> : () -> tensor<0xi64>
+  %0 = "onnx.Squeeze"(%x, %axes) : (tensor<1x2xf32>, tensor<0xi64>) -> tensor<2xf32>
+  return %0 : tensor<2xf32>
 }
