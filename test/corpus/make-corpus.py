@@ -53,9 +53,6 @@ MUTATIONS_PER_BASE = 7
 # reason. run-corpus.py reports them as XFAIL, and fails when one passes, so
 # that the entry is removed with the fix.
 KNOWN_FAILURES = {
-    "tensor-elem-int64-for-float-add.onnx":
-        "ONNX type variables (Add's T) are not checked: --emit=onnx accepts "
-        "f32 + i64 (-c refuses it in arith's verifier)",
     "opset-99.onnx":
         "opsets newer than aotc knows are read as the newest it knows",
     "opset-int64-max.onnx":

@@ -10,7 +10,9 @@
 
 #include "dialects/ONNX/Import/Names.h"
 
+#include "mlir/IR/TypeUtilities.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <onnx/defs/schema.h>
 #include <onnx/onnx_pb.h>
@@ -176,8 +178,9 @@ convertSchema(const ::onnx::OpSchema &schema) {
   signature->sinceVersion = schema.SinceVersion();
   signature->deprecated = schema.Deprecated();
   for (const auto &param : schema.inputs())
-    signature->inputs.push_back(
-        {param.GetName(), convertOption(param.GetOption())});
+    signature->inputs.push_back({param.GetName(),
+                                 convertOption(param.GetOption()),
+                                 param.GetTypeStr()});
   for (const auto &param : schema.outputs())
     signature->outputs.push_back(
         {param.GetName(), convertOption(param.GetOption())});
@@ -334,6 +337,32 @@ static std::string checkSlots(ArrayRef<bool> filled,
       continue;
     return std::string("missing required ") + noun + " '" + formal->name +
            "' (#" + std::to_string(i) + ")";
+  }
+  return std::string();
+}
+
+std::string checkTypeVariables(const OpSignature &signature,
+                               ArrayRef<Type> inputTypes) {
+  // The first input bound to each type string, and its element type.
+  llvm::StringMap<std::pair<size_t, Type>> bound;
+  auto describe = [&](size_t i, Type type) {
+    std::string text;
+    llvm::raw_string_ostream os(text);
+    os << "input '" << getFormal(signature.inputs, i)->name << "' (#" << i
+       << ") of element type " << type;
+    return text;
+  };
+  for (auto [i, type] : llvm::enumerate(inputTypes)) {
+    const OpSignature::Param *formal = getFormal(signature.inputs, i);
+    if (!type || !formal || formal->typeString.empty())
+      continue;
+    Type element = getElementTypeOrSelf(type);
+    auto [entry, inserted] =
+        bound.try_emplace(formal->typeString, std::pair{i, element});
+    if (!inserted && entry->second.second != element)
+      return describe(i, element) + " does not match " +
+             describe(entry->second.first, entry->second.second) +
+             " (both are " + formal->typeString + ")";
   }
   return std::string();
 }

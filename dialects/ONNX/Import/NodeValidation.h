@@ -9,6 +9,7 @@
 #ifndef AOTC_DIALECTS_ONNX_IMPORT_NODEVALIDATION_H
 #define AOTC_DIALECTS_ONNX_IMPORT_NODEVALIDATION_H
 
+#include "mlir/IR/Types.h"
 #include "mlir/Support/LLVM.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
@@ -31,6 +32,9 @@ struct OpSignature {
   struct Param {
     std::string name;
     Option option;
+    /// The schema's type string ("T", "tensor(int64)"); parameters that
+    /// share one take the same element type. Empty where unknown.
+    std::string typeString = {};
   };
   struct Attribute {
     std::string name;
@@ -85,6 +89,12 @@ private:
 /// Checks `node` against `signature`. Returns an empty string when it fits,
 /// otherwise the message saying what is wrong (the first problem found).
 std::string checkNodeShape(const NodeShape &node, const OpSignature &signature);
+
+/// Checks that the inputs bound to one type variable of `signature` (Add's
+/// A and B are both T) have the same element type; `inputTypes` holds each
+/// input slot's type, null for an empty one. Returns the problem, or "".
+std::string checkTypeVariables(const OpSignature &signature,
+                               llvm::ArrayRef<mlir::Type> inputTypes);
 
 /// The `AttributeProto::AttributeType` of `attr`; old models leave `type`
 /// unset, so it is then read from the field that holds the value.

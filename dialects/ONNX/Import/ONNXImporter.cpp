@@ -481,6 +481,12 @@ LogicalResult ModelImporter::importNode(::onnx::NodeProto &node,
     form.inputs.push_back(name.empty() ? Value() : values.lookup(name));
   for (const std::string &name : node.output())
     form.outputs.push_back(!name.empty());
+  SmallVector<Type> inputTypes;
+  for (Value input : form.inputs)
+    inputTypes.push_back(input ? input.getType() : Type());
+  problem = checkTypeVariables(*signature, inputTypes);
+  if (!problem.empty())
+    return emitError(nodeLoc) << problem;
   for (auto &attr : *node.mutable_attribute()) {
     std::string resourceName = display + "." + attr.name();
     FailureOr<Attribute> converted =

@@ -15,7 +15,7 @@ import sys
 import numpy as np
 from onnx import TensorProto
 
-from onnx_builders import (FLOAT, external_initializer, f32, initializer,
+from onnx_builders import (FLOAT, external_initializer, f32, i64, initializer,
                            model, node, raw_initializer, save, value_info,
                            write_bytes)
 
@@ -52,6 +52,9 @@ def corpus(folder):
         ("nl\nline.onnx", model(  # a newline in the file's name
             [node("Foo", ["x"], ["y"], name="foo")],
             [f32("x", [2])], [f32("y", [2])], check=False)),
+        ("type-variable.onnx", model(
+            [node("Add", ["x", "n"], ["y"], name="add")],
+            [f32("x", [2]), i64("n", [2])], [f32("y", [2])], check=False)),
         ("unknown-domain.onnx", model(
             [node("Foo", ["x"], ["y"], name="foo", domain="com.example")],
             [f32("x", [2])], [f32("y", [2])],
