@@ -88,6 +88,45 @@ def tiny_cnn():
     return model
 
 
+def folded_node_models():
+    """Node tests whose integer inputs (shapes, axes, indices, repeats, pads)
+    become initializers, from their first data set: shape functions then see
+    constant operands, as in exported models. One per op type, the smallest."""
+    smallest = {}
+    for test in sorted(os.listdir(NODE_TESTS)):
+        folder = os.path.join(NODE_TESTS, test)
+        data = os.path.join(folder, "test_data_set_0")
+        if not os.path.isdir(data) or test.endswith("_expanded"):
+            continue
+        model = onnx.load(os.path.join(folder, "model.onnx"))
+        graph = model.graph
+        if len(graph.node) != 1:
+            continue
+        moved = False
+        for i, info in enumerate(list(graph.input)):
+            path = os.path.join(data, "input_%d.pb" % i)
+            elem = info.type.tensor_type.elem_type
+            if elem not in (TensorProto.INT64, TensorProto.INT32) or not os.path.exists(path):
+                continue
+            tensor = TensorProto()
+            with open(path, "rb") as f:
+                tensor.ParseFromString(f.read())
+            tensor.name = info.name
+            graph.initializer.append(tensor)
+            moved = True
+        if not moved:
+            continue
+        names = {t.name for t in graph.initializer}
+        inputs = [i for i in graph.input if i.name not in names]
+        del graph.input[:]
+        graph.input.extend(inputs)
+        data = model.SerializeToString()
+        op = graph.node[0].op_type
+        if len(data) <= 2048 and (op not in smallest or len(data) < len(smallest[op][1])):
+            smallest[op] = (test[len("test_"):], data)
+    return sorted(smallest.values())
+
+
 def write(path, data):
     with open(path, "wb") as f:
         f.write(data)
@@ -102,6 +141,8 @@ def model_seeds(out):
                         ("external-data", external_data()),
                         ("tiny-cnn", tiny_cnn())):
         write(os.path.join(out, name + ".onnx"), model.SerializeToString())
+    for name, data in folded_node_models():
+        write(os.path.join(out, name + "-folded.onnx"), data)
 
 
 def npy_bytes(array, version=None):
