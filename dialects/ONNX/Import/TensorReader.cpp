@@ -87,8 +87,12 @@ private:
     type.print(os);
     return text;
   }
-  /// Copies `bytes` into a new blob of the right alignment.
+  /// Copies `bytes` into a new blob of the right alignment. The bytes of a
+  /// zero-size tensor may have a null data pointer, which memcpy must not
+  /// see even for no bytes.
   AsmResourceBlob copyBlob(ArrayRef<char> bytes) const {
+    if (bytes.empty())
+      return HeapAsmResourceBlob::allocate(0, alignment);
     return HeapAsmResourceBlob::allocateAndCopyWithAlign(bytes, alignment);
   }
 
