@@ -18,6 +18,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
+#include <cmath>
 #include <limits>
 
 namespace aotc {
@@ -40,7 +41,7 @@ Value createConstant(OpBuilder &b, Location loc, DenseElementsAttr value) {
 }
 
 /// A tensor of `type` whose elements are all `value` (for floats; integers
-/// take it converted, infinities as the type's extremes).
+/// take it converted, infinities as the type's extremes, NaN as 0).
 Value createSplat(OpBuilder &b, Location loc, RankedTensorType type,
                   double value) {
   Type element = type.getElementType();
@@ -53,12 +54,16 @@ Value createSplat(OpBuilder &b, Location loc, RankedTensorType type,
   }
   unsigned width = element.getIntOrFloatBitWidth();
   bool isUnsigned = element.isUnsignedInteger() || width == 1;
-  APInt number(width, (uint64_t)(int64_t)value, /*isSigned=*/!isUnsigned);
+  // Integers have no NaN (an integer ReduceMean over nothing is 0), and an
+  // infinity is the type's extreme; converting either would be undefined.
+  APInt number(width, 0);
   if (std::isinf(value))
     number = value > 0 ? (isUnsigned ? APInt::getMaxValue(width)
                                      : APInt::getSignedMaxValue(width))
                        : (isUnsigned ? APInt::getMinValue(width)
                                      : APInt::getSignedMinValue(width));
+  else if (!std::isnan(value))
+    number = APInt(width, (uint64_t)(int64_t)value, /*isSigned=*/!isUnsigned);
   return createConstant(b, loc, DenseElementsAttr::get(type, number));
 }
 

@@ -54,7 +54,8 @@ func.func @conv(%x: tensor<1x0x4x4xf32>, %w: tensor<2x0x3x3xf32>, %b: tensor<2xf
 
 // -----
 
-// Tests the identity of each reduction over an empty set.
+// Tests the identity of each reduction over an empty set (an integer
+// ReduceMean, which has no NaN, gives 0).
 // CHECK-LABEL: func.func @reductions
 // CHECK-DAG:     "onnx.Constant"() <{value = dense<0.000000e+00> : tensor<2xf32>}>
 // CHECK-DAG:     "onnx.Constant"() <{value = dense<1.000000e+00> : tensor<2xf32>}>
@@ -62,8 +63,9 @@ func.func @conv(%x: tensor<1x0x4x4xf32>, %w: tensor<2x0x3x3xf32>, %b: tensor<2xf
 // CHECK-DAG:     "onnx.Constant"() <{value = dense<0x7F800000> : tensor<2xf32>}>
 // CHECK-DAG:     "onnx.Constant"() <{value = dense<0x7FC00000> : tensor<2xf32>}>
 // CHECK-DAG:     "onnx.Constant"() <{value = dense<-2147483648> : tensor<2xi32>}>
+// CHECK-DAG:     "onnx.Constant"() <{value = dense<0> : tensor<2xi32>}>
 // CHECK-NOT:     "onnx.Reduce
-func.func @reductions(%x: tensor<2x0xf32>, %i: tensor<2x0xi32>) -> (tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xi32>) {
+func.func @reductions(%x: tensor<2x0xf32>, %i: tensor<2x0xi32>) -> (tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xi32>, tensor<2xi32>) {
   %axes = "onnx.Constant"() <{value = dense<1> : tensor<1xi64>}> : () -> tensor<1xi64>
   %0 = "onnx.ReduceSum"(%x, %axes) <{keepdims = 0 : si64}> : (tensor<2x0xf32>, tensor<1xi64>) -> tensor<2xf32>
   %1 = "onnx.ReduceProd"(%x, %axes) <{keepdims = 0 : si64}> : (tensor<2x0xf32>, tensor<1xi64>) -> tensor<2xf32>
@@ -71,7 +73,8 @@ func.func @reductions(%x: tensor<2x0xf32>, %i: tensor<2x0xi32>) -> (tensor<2xf32
   %3 = "onnx.ReduceMin"(%x, %axes) <{keepdims = 0 : si64}> : (tensor<2x0xf32>, tensor<1xi64>) -> tensor<2xf32>
   %4 = "onnx.ReduceMean"(%x, %axes) <{keepdims = 0 : si64}> : (tensor<2x0xf32>, tensor<1xi64>) -> tensor<2xf32>
   %5 = "onnx.ReduceMax"(%i, %axes) <{keepdims = 0 : si64}> : (tensor<2x0xi32>, tensor<1xi64>) -> tensor<2xi32>
-  return %0, %1, %2, %3, %4, %5 : tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xi32>
+  %6 = "onnx.ReduceMean"(%i, %axes) <{keepdims = 0 : si64}> : (tensor<2x0xi32>, tensor<1xi64>) -> tensor<2xi32>
+  return %0, %1, %2, %3, %4, %5, %6 : tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xi32>, tensor<2xi32>
 }
 
 // -----
