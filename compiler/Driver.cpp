@@ -434,7 +434,10 @@ bool Compilation::run() {
     return false;
   if (!readMemoryPlan(*model))
     return false;
-  SmallVector<std::string> weightSymbols = getWeightSymbols(*module);
+  // Only --weights-section needs to know every weight's symbol.
+  SmallVector<std::string> weightSymbols;
+  if (!options.weightsSection.empty())
+    weightSymbols = getWeightSymbols(*module);
   SmallVector<WeightData> weights = detachWeights(*module);
   if (!checkTotalSizes(model->arenaSize, weights))
     return false;

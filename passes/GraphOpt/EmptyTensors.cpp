@@ -36,6 +36,16 @@ bool isEmpty(Value value) {
   return type && type.hasStaticShape() && type.getNumElements() == 0;
 }
 
+/// Whether `operand` is empty data. An empty 1-D constant is attribute-like
+/// (axes, a scalar's shape, Resize's unused scales), not data.
+bool isEmptyData(Value operand) {
+  Operation *producer = operand.getDefiningOp();
+  bool attributeLike = producer &&
+                       producer->hasTrait<OpTrait::ConstantLike>() &&
+                       cast<RankedTensorType>(operand.getType()).getRank() == 1;
+  return isEmpty(operand) && !attributeLike;
+}
+
 Value createConstant(OpBuilder &b, Location loc, DenseElementsAttr value) {
   return onnx::ConstantOp::create(b, loc, cast<ElementsAttr>(value));
 }
@@ -171,15 +181,6 @@ struct FoldEmptyTensorsPass
         continue;
       Value folded =
           op.getNumResults() == 1 ? foldEmptyOperands(b, &op) : Value();
-      // An empty 1-D constant operand is attribute-like (axes, a scalar's
-      // shape, Resize's unused scales), not data.
-      auto isEmptyData = [](Value operand) {
-        Operation *producer = operand.getDefiningOp();
-        bool attributeLike =
-            producer && producer->hasTrait<OpTrait::ConstantLike>() &&
-            cast<RankedTensorType>(operand.getType()).getRank() == 1;
-        return isEmpty(operand) && !attributeLike;
-      };
       if (!folded && llvm::none_of(op.getOperands(), isEmptyData))
         continue;
       if (!folded)
