@@ -18,6 +18,7 @@
 #include "dialects/ONNX/IR/NodeLocation.h"
 #include "dialects/ONNX/IR/ONNXDialect.h"
 #include "dialects/ONNX/Import/ONNXImporter.h"
+#include "passes/ShapeInference/InputValues.h"
 #include "targets/Common/ObjectEmitter.h"
 #include "targets/NVPTX/NVPTXPipeline.h"
 #include "targets/NVPTX/PTXAssembler.h"
@@ -397,6 +398,11 @@ bool Compilation::run() {
                                    "(--target=sm_80, sm_90, ...)");
   if (!describeBuild(*target))
     return false;
+  if (auto pinned = graph->getAttrOfType<ArrayAttr>(kPinnedInputsAttrName)) {
+    for (auto line : pinned.getAsValueRange<StringAttr>())
+      build.pinnedInputs.push_back(line.str());
+    graph->removeAttr(kPinnedInputsAttrName);
+  }
 
   // Names now live in the model interface; LLVM has no use for them.
   for (unsigned i = 0, e = graph.getNumArguments(); i < e; ++i)

@@ -36,6 +36,9 @@ struct CompilerOptions {
   EmitKind emit = EmitKind::Executable;
   /// Static shapes of graph inputs, each NAME:D0xD1x...
   std::vector<std::string> inputShapes;
+  /// Values pinned at compile time, each NAME=V1,V2,... or NAME:FILE.npy;
+  /// those inputs leave the compiled interface.
+  std::vector<std::string> inputValues;
   /// The most bytes one tensor may take; the arena and the weights in all
   /// are held to it too.
   uint64_t maxTensorBytes = uint64_t(4) << 30;

@@ -21,6 +21,8 @@ void buildShapeInferencePipeline(OpPassManager &pm,
   ShapeInferencePassOptions shapeOptions;
   shapeOptions.inputShapes.assign(options.inputShapes.begin(),
                                   options.inputShapes.end());
+  shapeOptions.inputValues.assign(options.inputValues.begin(),
+                                  options.inputValues.end());
   shapeOptions.maxTensorBytes = options.maxTensorBytes;
   pm.addPass(createShapeInferencePass(shapeOptions));
   pm.addPass(createCanonicalizerPass());

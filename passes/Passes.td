@@ -13,7 +13,9 @@ def ShapeInferencePass : Pass<"aotc-shape-inference", "mlir::ModuleOp"> {
   let summary = "Give every value of the ONNX graph a static shape";
   let description = [{
     Walks each function in order, pins the input shapes given by
-    `input-shapes`, refines every op's result types through its
+    `input-shapes` and the input values given by `input-values` (a pinned
+    input becomes an `onnx.Constant` and leaves the signature; the function
+    attribute `aotc.pinned_inputs` lists them), refines every op's result types through its
     ShapeInferenceOpInterface and folds the shape arithmetic that exporters
     emit (Shape, Gather, Concat, Unsqueeze, Slice, Cast, ...) into constants,
     so that a value computed from static shapes becomes an `onnx.Constant`.
@@ -44,6 +46,9 @@ def ShapeInferencePass : Pass<"aotc-shape-inference", "mlir::ModuleOp"> {
   let options = [
     ListOption<"inputShapes", "input-shapes", "std::string",
                "Static shapes of graph inputs, as NAME:D0xD1x...">,
+    ListOption<"inputValues", "input-values", "std::string",
+               "Values of graph inputs, each NAME:FILE.npy or NAME=V (the "
+               "C++ API and the aotc driver also take NAME=V1,V2,...)">,
     Option<"maxTensorBytes", "max-tensor-bytes", "uint64_t",
            /*default=*/"uint64_t(4) << 30",
            "The most bytes one tensor (input, constant or intermediate) may "

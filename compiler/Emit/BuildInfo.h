@@ -3,6 +3,7 @@
 #define AOTC_COMPILER_EMIT_BUILDINFO_H
 
 #include <string>
+#include <vector>
 
 namespace aotc {
 
@@ -20,6 +21,8 @@ struct BuildInfo {
   std::string modelSHA256;
   /// --weights-section, or empty.
   std::string weightsSection;
+  /// The inputs --input-value pinned, "NAME: DTYPE [SHAPE] = VALUES" each.
+  std::vector<std::string> pinnedInputs;
 };
 
 } // namespace aotc

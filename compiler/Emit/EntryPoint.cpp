@@ -215,8 +215,11 @@ void emitExecutableDescriptor(Module &module, const ModelInterface &model,
                               const BuildInfo &build) {
   DescriptorBuilder b(module);
   Type *i32 = b.i32, *i64 = b.i64, *ptr = b.ptr;
+  std::string pinnedInputs;
+  for (const std::string &line : build.pinnedInputs)
+    pinnedInputs += line + "\n";
   auto *modelType = StructType::get(
-      b.context, {i32, i32, i32, i32, i64, ptr, ptr, ptr, ptr, ptr,
+      b.context, {i32, i32, i32, i32, i64, ptr, ptr, ptr, ptr, ptr, ptr,
                   ptr, ptr, ptr, ptr, ptr, ptr, ptr, i64, i32, i32});
   Constant *fields[] = {
       ConstantInt::get(i32, AOTC_MODEL_ABI_VERSION),
@@ -231,6 +234,7 @@ void emitExecutableDescriptor(Module &module, const ModelInterface &model,
       b.string(build.cpuFeatures, "aotc_cpu_features"),
       b.string(build.compiler, "aotc_compiler"),
       b.string(build.modelSHA256, "aotc_model_sha256"),
+      b.string(pinnedInputs, "aotc_pinned_inputs"),
       b.tensors(model.inputs, "input"),
       b.tensors(model.outputs, "output"),
       module.getFunction(getRunFunctionName(model)),

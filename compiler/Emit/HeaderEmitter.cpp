@@ -69,6 +69,16 @@ std::string emitModelHeader(const ModelInterface &model, const BuildInfo &build,
       fmt::format("#define {}_CPU_FEATURES \"{}\"\n", macro, build.cpuFeatures);
   out += fmt::format("#define {}_MODEL_SHA256 \"{}\"\n\n", macro,
                      build.modelSHA256);
+  if (!build.pinnedInputs.empty()) {
+    out += "/* Pinned at compile time (--input-value); not inputs of "
+           "aotc_" +
+           model.name + "_run:\n";
+    for (const std::string &line : build.pinnedInputs)
+      out += " *   " + line + "\n";
+    out += " */\n";
+    out += fmt::format("#define {}_NUM_PINNED_INPUTS {}\n\n", macro,
+                       build.pinnedInputs.size());
+  }
   if (!build.weightsSection.empty())
     out +=
         fmt::format("/* Every weight is in this section (--weights-section), "

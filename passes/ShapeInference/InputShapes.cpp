@@ -80,8 +80,13 @@ LogicalResult pinInputShapes(func::FuncOp func, ArrayRef<std::string> specs) {
     }
     arg.setType(RankedTensorType::get(shape, type.getElementType()));
   }
+  func.setType(FunctionType::get(func.getContext(), entry.getArgumentTypes(),
+                                 func.getResultTypes()));
+  return success();
+}
 
-  for (BlockArgument arg : entry.getArguments()) {
+LogicalResult verifyStaticInputs(func::FuncOp func) {
+  for (BlockArgument arg : func.getArguments()) {
     auto type = cast<TensorType>(arg.getType());
     if (type.hasStaticShape())
       continue;
@@ -91,8 +96,6 @@ LogicalResult pinInputShapes(func::FuncOp func, ArrayRef<std::string> specs) {
            << "input '" << name << "' has dynamic shape " << shape
            << "; give it a static one with --input-shape=" << name << ":...";
   }
-  func.setType(FunctionType::get(func.getContext(), entry.getArgumentTypes(),
-                                 func.getResultTypes()));
   return success();
 }
 

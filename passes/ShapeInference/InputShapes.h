@@ -13,11 +13,15 @@ namespace aotc {
 std::string getInputName(mlir::func::FuncOp func, unsigned index);
 
 /// Gives the inputs of `func` (named by their `onnx.name` argument
-/// attributes) the shapes in `specs`, each `NAME:D0xD1x...`; then checks that
-/// every input is static. Emits an error and fails on a malformed spec, an
-/// unknown name, a shape that contradicts the model, or an input left dynamic.
+/// attributes) the shapes in `specs`, each `NAME:D0xD1x...`. Emits an error
+/// and fails on a malformed spec, an unknown name or a shape that
+/// contradicts the model.
 llvm::LogicalResult pinInputShapes(mlir::func::FuncOp func,
                                    llvm::ArrayRef<std::string> specs);
+
+/// Emits an error naming the first input of `func` whose shape is not
+/// static, and fails.
+llvm::LogicalResult verifyStaticInputs(mlir::func::FuncOp func);
 
 } // namespace aotc
 

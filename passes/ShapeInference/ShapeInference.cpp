@@ -10,6 +10,7 @@
 #include "dialects/ONNX/ShapeFns/ShapeHelpers.h"
 #include "passes/Passes.h"
 #include "passes/ShapeInference/InputShapes.h"
+#include "passes/ShapeInference/InputValues.h"
 #include "passes/ShapeInference/TensorLimits.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -67,9 +68,33 @@ void eraseDeadOps(func::FuncOp func) {
       op.erase();
 }
 
+/// The first graph input of `func` whose value, not its shape, reaches `op`:
+/// a static integer input (a shape operand, axes, a length) that shape
+/// inference cannot fold. Null when there is none.
+static BlockArgument findValueInput(func::FuncOp func, Operation *op) {
+  SmallVector<Value> worklist(op->getOperands());
+  llvm::SmallPtrSet<Value, 16> seen;
+  while (!worklist.empty()) {
+    Value value = worklist.pop_back_val();
+    if (!seen.insert(value).second)
+      continue;
+    auto type = dyn_cast<ShapedType>(value.getType());
+    if (!type || !isa<IntegerType>(type.getElementType()))
+      continue;
+    if (auto arg = dyn_cast<BlockArgument>(value)) {
+      if (arg.getOwner()->getParentOp() == func && type.hasStaticShape())
+        return arg;
+      continue;
+    }
+    llvm::append_range(worklist, value.getDefiningOp()->getOperands());
+  }
+  return nullptr;
+}
+
 /// Reports the first op that still produces a value without a static shape
 /// (one error: the rest usually follow from it). An op without a shape
-/// function of its own is reported as not supported.
+/// function of its own is reported as not supported; one whose shape hangs
+/// on the value of an integer graph input says to pin that input.
 LogicalResult verifyStaticShapes(func::FuncOp func) {
   WalkResult walk = func.walk([&](Operation *op) {
     for (OpResult result : op->getResults()) {
@@ -91,6 +116,12 @@ LogicalResult verifyStaticShapes(func::FuncOp func) {
         diag << "result #" << result.getResultNumber()
              << " has a dynamic shape " << result.getType()
              << " after shape inference";
+      if (BlockArgument input = findValueInput(func, op)) {
+        std::string name = getInputName(func, input.getArgNumber());
+        diag << "; it depends on the value of input '" << name
+             << "': pin it with --input-value=" << name << "=V1,V2,... (or "
+             << name << ":FILE.npy)";
+      }
       return WalkResult::interrupt();
     }
     return WalkResult::advance();
@@ -146,6 +177,8 @@ struct ShapeInferencePass
       if (func.isExternal())
         continue;
       if (failed(pinInputShapes(func, inputShapes)) ||
+          failed(pinInputValues(func, inputValues)) ||
+          failed(verifyStaticInputs(func)) ||
           failed(checkInputSizes(func, maxTensorBytes)) ||
           failed(inferAndFold(func, maxTensorBytes)))
         return signalPassFailure();

@@ -147,6 +147,13 @@ static int aotc_print_info(void) {
   aotc_text_str(&aotc_line, aotc_model.name);
   aotc_text_str(&aotc_line, "\nmodel sha256: ");
   aotc_text_str(&aotc_line, aotc_model.model_sha256);
+  for (const char *line = aotc_model.pinned_inputs; *line != '\0';) {
+    aotc_text_str(&aotc_line, "\npinned input ");
+    while (*line != '\n' && *line != '\0')
+      aotc_text_char(&aotc_line, *line++);
+    if (*line == '\n')
+      ++line;
+  }
   aotc_text_str(&aotc_line, "\ncompiler: ");
   aotc_text_str(&aotc_line, aotc_model.compiler);
   aotc_text_str(&aotc_line, "\ntarget: ");

@@ -72,6 +72,11 @@ static cl::list<std::string> inputShapes(
     cl::desc("Static shape of a graph input, e.g. input:1x3x224x224 "
              "(repeatable)"),
     cl::value_desc("name:shape"), cl::cat(aotcCategory));
+static cl::list<std::string> inputValues(
+    "input-value",
+    cl::desc("Pin a graph input's value at compile time, e.g. sr=16000 or "
+             "mel:mel.npy; it leaves the compiled interface (repeatable)"),
+    cl::value_desc("name=v1,v2,...|name:file.npy"), cl::cat(aotcCategory));
 static cl::opt<std::string> weightsSection(
     "weights-section",
     cl::desc("Put every weight in this section (aligned to 16 or more), for "
@@ -230,6 +235,7 @@ int main(int argc, char **argv) {
   else if (compileOnly)
     options.emit = EmitKind::Object;
   options.inputShapes.assign(inputShapes.begin(), inputShapes.end());
+  options.inputValues.assign(inputValues.begin(), inputValues.end());
   options.maxTensorBytes = *maxBytes;
   options.target = target;
   options.modelName = modelName;

@@ -42,7 +42,7 @@ extern "C" {
 #define AOTC_MODEL_MAX_TENSORS 4096
 
 /* Bumped whenever aotc_model_t or aotc_tensor_desc_t changes. */
-#define AOTC_MODEL_ABI_VERSION 3
+#define AOTC_MODEL_ABI_VERSION 4
 
 /* Element types: the codes of ONNX's TensorProto.DataType. */
 typedef enum aotc_dtype_t {
@@ -113,6 +113,9 @@ typedef struct aotc_model_t {
   const char *cpu_features; /* what the code needs, e.g. "sse3 ... avx2" */
   const char *compiler;     /* e.g. "aotc 0.1.0 (git 0123456789ab)" */
   const char *model_sha256; /* of the model file, 64 lowercase hex digits */
+  /* Inputs pinned at compile time (--input-value), one line each,
+   * "NAME: DTYPE [SHAPE] = VALUES\n"; "" when none. */
+  const char *pinned_inputs;
   const aotc_tensor_desc_t *inputs;  /* num_inputs entries */
   const aotc_tensor_desc_t *outputs; /* num_outputs entries */
   aotc_run_fn_t run;

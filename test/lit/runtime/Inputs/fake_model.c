@@ -71,6 +71,7 @@ const aotc_model_t aotc_model = {
     "alpha beta gamma",
     "aotc 0.0.0 (git 000000000000)",
     "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+    "",
     inputs,
     outputs,
     fake_model_run,
