@@ -807,8 +807,17 @@ Value intToF32(OpBuilder &b, Location loc, Value v, bool isUnsigned) {
                     : arith::SIToFPOp::create(b, loc, f32, v).getResult();
 }
 
+/// An integer scalar sign- or zero-extended to i64.
+Value widenToI64(OpBuilder &b, Location loc, Value v, bool isUnsigned) {
+  Type i64 = b.getI64Type();
+  if (v.getType() == i64)
+    return v;
+  return isUnsigned ? arith::ExtUIOp::create(b, loc, i64, v).getResult()
+                    : arith::ExtSIOp::create(b, loc, i64, v).getResult();
+}
+
 /// QuantizeLinear: saturate(round_half_even(x / scale) + zero_point) into
-/// the zero point's integer type.
+/// the zero point's integer type (uint8 and 0 without one).
 struct QuantizeLinearLowering : OpConversionPattern<onnx::QuantizeLinearOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -819,14 +828,15 @@ struct QuantizeLinearLowering : OpConversionPattern<onnx::QuantizeLinearOp> {
         getConvertedTensorType(*getTypeConverter(), op.getY());
     int64_t rank = resultType.getRank();
     int64_t axis = normalizeAxis(op.getAxis(), rank).value_or(-1);
-    if (!adaptor.getYZeroPoint())
-      return emitUnsupported(op, "a missing zero point");
     bool isUnsigned = isUnsignedElement(op.getY());
     bool xUnsigned = isUnsignedElement(op.getX());
     MLIRContext *context = rewriter.getContext();
+    SmallVector<Value> inputs{adaptor.getX(), adaptor.getYScale()};
+    if (adaptor.getYZeroPoint())
+      inputs.push_back(adaptor.getYZeroPoint());
     SmallVector<AffineMap> maps{
         AffineMap::getMultiDimIdentityMap(rank, context)};
-    for (Value param : {adaptor.getYScale(), adaptor.getYZeroPoint()}) {
+    for (Value param : ArrayRef<Value>(inputs).drop_front()) {
       FailureOr<AffineMap> map = getQuantParamMap(context, rank, axis, param);
       if (failed(map))
         return emitUnsupported(
@@ -839,15 +849,14 @@ struct QuantizeLinearLowering : OpConversionPattern<onnx::QuantizeLinearOp> {
     double high = isUnsigned ? std::ldexp(1.0, width) - 1
                              : std::ldexp(1.0, width - 1) - 1;
     Value result = buildGeneric(
-        rewriter, loc, resultType,
-        ValueRange{adaptor.getX(), adaptor.getYScale(),
-                   adaptor.getYZeroPoint()},
-        maps, [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+        rewriter, loc, resultType, inputs, maps,
+        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
           Value x = intToF32(b, l, args[0], xUnsigned);
-          Value scaled = math::RoundEvenOp::create(
+          Value shifted = math::RoundEvenOp::create(
               b, l, arith::DivFOp::create(b, l, x, args[1]));
-          Value shifted = arith::AddFOp::create(
-              b, l, scaled, intToF32(b, l, args[2], isUnsigned));
+          if (args.size() > 2)
+            shifted = arith::AddFOp::create(
+                b, l, shifted, intToF32(b, l, args[2], isUnsigned));
           Type f32 = b.getF32Type();
           Value clamped = arith::MaximumFOp::create(
               b, l, shifted, createScalar(b, l, f32, low));
@@ -889,15 +898,18 @@ struct DequantizeLinearLowering
             op, "a scale or zero point not scalar nor along a valid axis");
       maps.push_back(*map);
     }
-    Value result =
-        buildGeneric(rewriter, loc, resultType, inputs, maps,
-                     [&](OpBuilder &b, Location l, ValueRange args) -> Value {
-                       Value x = intToF32(b, l, args[0], isUnsigned);
-                       if (args.size() > 2)
-                         x = arith::SubFOp::create(
-                             b, l, x, intToF32(b, l, args[2], isUnsigned));
-                       return arith::MulFOp::create(b, l, x, args[1]);
-                     });
+    Value result = buildGeneric(
+        rewriter, loc, resultType, inputs, maps,
+        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+          // x - zero_point is exact in i64 (an int32 bias's
+          // is not in f32), then scaled in f32 as ONNX does.
+          Value x = args[0];
+          if (args.size() > 2)
+            x = arith::SubIOp::create(b, l, widenToI64(b, l, x, isUnsigned),
+                                      widenToI64(b, l, args[2], isUnsigned));
+          x = intToF32(b, l, x, isUnsigned && args.size() == 2);
+          return arith::MulFOp::create(b, l, x, args[1]);
+        });
     rewriter.replaceOp(op, result);
     return success();
   }
