@@ -326,9 +326,10 @@ func.func @thresholded_relu_is_inf(%x: tensor<4xf32>) -> (tensor<4xf32>, tensor<
 // CHECK-DAG: #[[AXIS:.*]] = affine_map<(d0, d1) -> (d1)>
 // CHECK-LABEL: func.func @quantize_per_axis
 // CHECK: linalg.generic {indexing_maps = [#{{.*}}, #[[AXIS]], #[[AXIS]], #{{.*}}]
+// CHECK: arith.uitofp
 // CHECK: arith.divf
 // CHECK: math.roundeven
-// CHECK: arith.uitofp
+// CHECK: arith.addf
 // CHECK: arith.maximumf
 // CHECK: arith.minimumf
 // CHECK: arith.fptoui %{{.*}} : f32 to i8
