@@ -375,49 +375,37 @@ FailureOr<Value> buildIntegerConv(OpTy op, OpBuilder &b, Value x, Value xZero,
                           RankedTensorType::get(resultShape, b.getI32Type()));
 }
 
-struct ConvIntegerLowering : OpConversionPattern<onnx::ConvIntegerOp> {
-  using OpConversionPattern::OpConversionPattern;
+/// ConvInteger: the exact i32 convolution. QLinearConv: that convolution
+/// plus the i32 bias, requantized with x_scale x w_scale (per tensor or
+/// output channel) / y_scale.
+template <typename OpTy>
+struct IntegerConvLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
   LogicalResult
-  matchAndRewrite(onnx::ConvIntegerOp op, OpAdaptor adaptor,
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     RankedTensorType resultType =
-        getConvertedTensorType(*getTypeConverter(), op.getY());
+        getConvertedTensorType(*this->getTypeConverter(), op.getY());
     FailureOr<Value> conv = buildIntegerConv(
         op, rewriter, adaptor.getX(), adaptor.getXZeroPoint(), adaptor.getW(),
         adaptor.getWZeroPoint(), resultType.getShape());
     if (failed(conv))
       return failure();
-    rewriter.replaceOp(op, *conv);
-    return success();
-  }
-};
-
-/// QLinearConv: the exact i32 convolution plus the i32 bias, requantized
-/// with x_scale x w_scale (per tensor or output channel) / y_scale.
-struct QLinearConvLowering : OpConversionPattern<onnx::QLinearConvOp> {
-  using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(onnx::QLinearConvOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    RankedTensorType resultType =
-        getConvertedTensorType(*getTypeConverter(), op.getY());
-    FailureOr<Value> conv = buildIntegerConv(
-        op, rewriter, adaptor.getX(), adaptor.getXZeroPoint(), adaptor.getW(),
-        adaptor.getWZeroPoint(), resultType.getShape());
-    if (failed(conv))
-      return failure();
-    Value acc = *conv;
-    if (Value bias = adaptor.getB())
-      acc = addChannelBias(rewriter, loc, acc, bias);
-    FailureOr<Value> result = requantize(
-        rewriter, loc, acc, {adaptor.getXScale(), -1}, {adaptor.getWScale(), 1},
-        adaptor.getYScale(), adaptor.getYZeroPoint(), resultType,
-        isUnsignedElement(op.getY()));
-    if (failed(result))
-      return emitUnsupported(op, "a scale or zero point neither per tensor "
-                                 "nor per output channel (w_scale)");
-    rewriter.replaceOp(op, *result);
+    Value result = *conv;
+    if constexpr (std::is_same_v<OpTy, onnx::QLinearConvOp>) {
+      Location loc = op.getLoc();
+      if (Value bias = adaptor.getB())
+        result = addChannelBias(rewriter, loc, result, bias);
+      FailureOr<Value> requantized = requantize(
+          rewriter, loc, result, {adaptor.getXScale(), -1},
+          {adaptor.getWScale(), 1}, adaptor.getYScale(),
+          adaptor.getYZeroPoint(), resultType, isUnsignedElement(op.getY()));
+      if (failed(requantized))
+        return emitUnsupported(op, "a scale or zero point neither per tensor "
+                                   "nor per output channel (w_scale)");
+      result = *requantized;
+    }
+    rewriter.replaceOp(op, result);
     return success();
   }
 };
@@ -885,8 +873,9 @@ struct GlobalPoolLowering : OpConversionPattern<OpTy> {
 
 void aotc::populateConvPoolPatterns(TypeConverter &converter,
                                     RewritePatternSet &patterns) {
-  patterns.add<ConvLowering, ConvIntegerLowering, QLinearConvLowering,
-               ConvTransposeLowering, MaxPoolLowering, AveragePoolLowering,
+  patterns.add<ConvLowering, IntegerConvLowering<onnx::ConvIntegerOp>,
+               IntegerConvLowering<onnx::QLinearConvOp>, ConvTransposeLowering,
+               MaxPoolLowering, AveragePoolLowering,
                GlobalPoolLowering<onnx::GlobalAveragePoolOp, false>,
                GlobalPoolLowering<onnx::GlobalMaxPoolOp, true>>(
       converter, patterns.getContext());

@@ -157,46 +157,35 @@ FailureOr<Value> buildIntegerMatMul(OpTy op, OpBuilder &b, Value lhs,
                      RankedTensorType::get(resultShape, b.getI32Type()));
 }
 
-struct MatMulIntegerLowering : OpConversionPattern<onnx::MatMulIntegerOp> {
-  using OpConversionPattern::OpConversionPattern;
+/// MatMulInteger: the exact i32 product. QLinearMatMul: that product
+/// requantized with a_scale (per tensor or row) x b_scale (per tensor or
+/// column) / y_scale.
+template <typename OpTy>
+struct IntegerMatMulLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
   LogicalResult
-  matchAndRewrite(onnx::MatMulIntegerOp op, OpAdaptor adaptor,
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     RankedTensorType resultType =
-        getConvertedTensorType(*getTypeConverter(), op.getY());
+        getConvertedTensorType(*this->getTypeConverter(), op.getY());
     FailureOr<Value> product = buildIntegerMatMul(
         op, rewriter, adaptor.getA(), adaptor.getAZeroPoint(), adaptor.getB(),
         adaptor.getBZeroPoint(), resultType.getShape());
     if (failed(product))
       return failure();
-    rewriter.replaceOp(op, *product);
-    return success();
-  }
-};
-
-/// QLinearMatMul: the exact i32 product requantized with a_scale (per tensor
-/// or row) x b_scale (per tensor or column) / y_scale.
-struct QLinearMatMulLowering : OpConversionPattern<onnx::QLinearMatMulOp> {
-  using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(onnx::QLinearMatMulOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    RankedTensorType resultType =
-        getConvertedTensorType(*getTypeConverter(), op.getY());
-    FailureOr<Value> product = buildIntegerMatMul(
-        op, rewriter, adaptor.getA(), adaptor.getAZeroPoint(), adaptor.getB(),
-        adaptor.getBZeroPoint(), resultType.getShape());
-    if (failed(product))
-      return failure();
-    int64_t rank = resultType.getRank();
-    FailureOr<Value> result = requantize(
-        rewriter, op.getLoc(), *product, {adaptor.getAScale(), rank - 2},
-        {adaptor.getBScale(), rank - 1}, adaptor.getYScale(),
-        adaptor.getYZeroPoint(), resultType, isUnsignedElement(op.getY()));
-    if (failed(result))
-      return emitUnsupported(op, "a scale or zero point neither per tensor "
-                                 "nor per row (A) or column (B)");
-    rewriter.replaceOp(op, *result);
+    Value result = *product;
+    if constexpr (std::is_same_v<OpTy, onnx::QLinearMatMulOp>) {
+      int64_t rank = resultType.getRank();
+      FailureOr<Value> requantized = requantize(
+          rewriter, op.getLoc(), result, {adaptor.getAScale(), rank - 2},
+          {adaptor.getBScale(), rank - 1}, adaptor.getYScale(),
+          adaptor.getYZeroPoint(), resultType, isUnsignedElement(op.getY()));
+      if (failed(requantized))
+        return emitUnsupported(op, "a scale or zero point neither per tensor "
+                                   "nor per row (A) or column (B)");
+      result = *requantized;
+    }
+    rewriter.replaceOp(op, result);
     return success();
   }
 };
@@ -425,6 +414,7 @@ struct EinsumLowering : OpConversionPattern<onnx::EinsumOp> {
 
 void aotc::populateLinearAlgebraPatterns(TypeConverter &converter,
                                          RewritePatternSet &patterns) {
-  patterns.add<MatMulLowering, MatMulIntegerLowering, QLinearMatMulLowering,
-               GemmLowering, EinsumLowering>(converter, patterns.getContext());
+  patterns.add<MatMulLowering, IntegerMatMulLowering<onnx::MatMulIntegerOp>,
+               IntegerMatMulLowering<onnx::QLinearMatMulOp>, GemmLowering,
+               EinsumLowering>(converter, patterns.getContext());
 }
