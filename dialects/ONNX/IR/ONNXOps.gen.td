@@ -315,6 +315,7 @@ def ONNX_ConvIntegerOp : ONNX_Op<"ConvInteger", 10, [Pure, AttrSizedOperandSegme
   let results = (outs
     ONNX_TensorOf<[I32]>:$y);
   let elementTypeRules = [{ElementTypeRule::fixed(ElementKind::i32)}];
+  let hasShapeFunction = 1;
 }
 
 def ONNX_ConvTransposeOp : ONNX_Op<"ConvTranspose", 11, [Pure]> {
@@ -963,6 +964,7 @@ def ONNX_MatMulIntegerOp : ONNX_Op<"MatMulInteger", 10, [Pure, AttrSizedOperandS
   let results = (outs
     ONNX_TensorOf<[I32]>:$Y);
   let elementTypeRules = [{ElementTypeRule::fixed(ElementKind::i32)}];
+  let hasShapeFunction = 1;
 }
 
 def ONNX_MaxOp : ONNX_Op<"Max", 13, [Pure]> {
@@ -1231,6 +1233,7 @@ def ONNX_QLinearConvOp : ONNX_Op<"QLinearConv", 10, [Pure]> {
   let results = (outs
     ONNX_TensorOf<[I8, UI8]>:$y);
   let elementTypeRules = [{ElementTypeRule::operand(7)}];
+  let hasShapeFunction = 1;
 }
 
 def ONNX_QLinearMatMulOp : ONNX_Op<"QLinearMatMul", 10, [Pure]> {
@@ -1247,6 +1250,7 @@ def ONNX_QLinearMatMulOp : ONNX_Op<"QLinearMatMul", 10, [Pure]> {
   let results = (outs
     ONNX_TensorOf<[I8, UI8]>:$y);
   let elementTypeRules = [{ElementTypeRule::operand(7)}];
+  let hasShapeFunction = 1;
 }
 
 def ONNX_QuantizeLinearOp : ONNX_Op<"QuantizeLinear", 13, [Pure]> {

@@ -54,23 +54,26 @@ static LogicalResult checkWeightRank(Operation *op, ArrayRef<int64_t> x,
   return success();
 }
 
-LogicalResult ConvOp::inferShapes() {
-  if (failed(inferElementTypesOnly(*this)))
+/// The shape function Conv, ConvInteger and QLinearConv share: `op` has x,
+/// w, the window attributes and group; `bias` (null when absent) is [M].
+template <typename OpTy>
+static LogicalResult inferConvShape(OpTy op, Value bias) {
+  if (failed(inferElementTypesOnly(op)))
     return failure();
-  std::optional<ArrayRef<int64_t>> x = getShapeOf(getX());
-  std::optional<ArrayRef<int64_t>> w = getShapeOf(getW());
+  std::optional<ArrayRef<int64_t>> x = getShapeOf(op.getX());
+  std::optional<ArrayRef<int64_t>> w = getShapeOf(op.getW());
   if (!x)
     return success();
-  if (failed(checkSpatialInput(*this, "input", *x)) ||
-      failed(checkWeightRank(*this, *x, w)))
+  if (failed(checkSpatialInput(op, "input", *x)) ||
+      failed(checkWeightRank(op, *x, w)))
     return failure();
   int64_t spatialRank = x->size() - 2;
-  int64_t group = getGroup();
+  int64_t group = op.getGroup();
   if (group < 1)
-    return emitOpError() << "group " << group << " must be positive";
+    return op.emitOpError() << "group " << group << " must be positive";
   if (group > INT32_MAX)
-    return emitOpError() << "group " << group << " must be at most "
-                         << INT32_MAX;
+    return op.emitOpError()
+           << "group " << group << " must be at most " << INT32_MAX;
 
   int64_t outChannels = w ? (*w)[0] : ShapedType::kDynamic;
   if (w) {
@@ -78,39 +81,48 @@ LogicalResult ConvOp::inferShapes() {
     std::optional<int64_t> expected = llvm::checkedMul(weightChannels, group);
     if (!isDynamic(channels) && !isDynamic(weightChannels) &&
         channels != expected)
-      return emitOpError() << "input channels (" << channels
-                           << ") do not match weight channels × group ("
-                           << (expected ? std::to_string(*expected)
-                                        : "more than 2^63-1")
-                           << ")";
+      return op.emitOpError()
+             << "input channels (" << channels
+             << ") do not match weight channels × group ("
+             << (expected ? std::to_string(*expected) : "more than 2^63-1")
+             << ")";
     if (!isDynamic(outChannels) && outChannels % group != 0)
-      return emitOpError() << "output channels (" << outChannels
-                           << ") are not divisible by group (" << group << ")";
+      return op.emitOpError()
+             << "output channels (" << outChannels
+             << ") are not divisible by group (" << group << ")";
   }
-  if (std::optional<ArrayRef<int64_t>> b = getShapeOf(getB())) {
+  if (std::optional<ArrayRef<int64_t>> b = getShapeOf(bias)) {
     if (b->size() != 1 || (!isDynamic((*b)[0]) && !isDynamic(outChannels) &&
                            (*b)[0] != outChannels))
-      return emitOpError() << "bias of shape " << formatShape(*b)
-                           << " does not match the output channels ("
-                           << formatDim(outChannels) << ")";
+      return op.emitOpError() << "bias of shape " << formatShape(*b)
+                              << " does not match the output channels ("
+                              << formatDim(outChannels) << ")";
   }
 
-  FailureOr<Shape> kernel = getKernel(*this, getKernelShape(), w, spatialRank);
+  FailureOr<Shape> kernel = getKernel(op, op.getKernelShape(), w, spatialRank);
   if (failed(kernel))
     return failure();
   FailureOr<WindowParams> params =
-      getWindowParams(*this, spatialRank, *kernel, getStrides(), getDilations(),
-                      getPads(), getAutoPad());
+      getWindowParams(op, spatialRank, *kernel, op.getStrides(),
+                      op.getDilations(), op.getPads(), op.getAutoPad());
   if (failed(params))
     return failure();
   FailureOr<Shape> spatial =
-      getWindowOutputShape(*this, x->drop_front(2), *params);
+      getWindowOutputShape(op, x->drop_front(2), *params);
   if (failed(spatial))
     return failure();
   Shape shape = {(*x)[0], outChannels};
   llvm::append_range(shape, *spatial);
-  setShape(getY(), shape);
+  setShape(op->getResult(0), shape);
   return success();
+}
+
+LogicalResult ConvOp::inferShapes() { return inferConvShape(*this, getB()); }
+LogicalResult ConvIntegerOp::inferShapes() {
+  return inferConvShape(*this, Value());
+}
+LogicalResult QLinearConvOp::inferShapes() {
+  return inferConvShape(*this, getB());
 }
 
 /// ConvTranspose's output spatial sizes without output_shape, or failure

@@ -58,7 +58,6 @@ using namespace aotc::onnx;
   X(TanOp)                                                                     \
   X(TanhOp)                                                                    \
   X(ThresholdedReluOp)                                                         \
-  X(QuantizeLinearOp)                                                          \
   X(DequantizeLinearOp)
 
 // Ops whose result is the broadcast of all their operands.
@@ -143,6 +142,19 @@ LogicalResult CastOp::inferShapes() {
     setShape(getOutput(), *shape, elementType);
   else
     setUnranked(getOutput(), elementType);
+  return success();
+}
+
+LogicalResult QuantizeLinearOp::inferShapes() {
+  // Without a zero point the result is uint8 (and the zero point 0).
+  Value zeroPoint = getYZeroPoint();
+  Type elementType =
+      zeroPoint ? getElementType(zeroPoint)
+                : IntegerType::get(getContext(), 8, IntegerType::Unsigned);
+  if (std::optional<ArrayRef<int64_t>> shape = getShapeOf(getX()))
+    setShape(getY(), *shape, elementType);
+  else
+    setUnranked(getY(), elementType);
   return success();
 }
 

@@ -18,16 +18,19 @@ static bool mergeDim(int64_t &dim, int64_t other) {
   return isDynamic(other) || dim == other;
 }
 
-LogicalResult MatMulOp::inferShapes() {
-  if (failed(inferElementTypesOnly(*this)))
+/// The shape function MatMul, MatMulInteger and QLinearMatMul share
+/// (numpy.matmul on the operands `lhsOperand` and `rhsOperand`).
+static LogicalResult inferMatMulShape(Operation *op, Value lhsOperand,
+                                      Value rhsOperand) {
+  if (failed(inferElementTypesOnly(op)))
     return failure();
-  std::optional<ArrayRef<int64_t>> a = getShapeOf(getA());
-  std::optional<ArrayRef<int64_t>> b = getShapeOf(getB());
+  std::optional<ArrayRef<int64_t>> a = getShapeOf(lhsOperand);
+  std::optional<ArrayRef<int64_t>> b = getShapeOf(rhsOperand);
   if (!a || !b)
     return success();
   if (a->empty() || b->empty())
-    return emitOpError() << "operands must have rank 1 or more, got shapes "
-                         << formatShape(*a) << " and " << formatShape(*b);
+    return op->emitOpError() << "operands must have rank 1 or more, got shapes "
+                             << formatShape(*a) << " and " << formatShape(*b);
 
   // numpy.matmul: a 1-D A is a row vector, a 1-D B a column vector; the
   // added dimension is dropped from the result.
@@ -38,12 +41,12 @@ LogicalResult MatMulOp::inferShapes() {
     rhs.push_back(1);
   int64_t k = lhs.back();
   if (!mergeDim(k, rhs[rhs.size() - 2]))
-    return emitOpError() << "operands of shapes " << formatShape(*a) << " and "
-                         << formatShape(*b)
-                         << " have different contraction dimensions ("
-                         << lhs.back() << " and " << rhs[rhs.size() - 2] << ")";
+    return op->emitOpError()
+           << "operands of shapes " << formatShape(*a) << " and "
+           << formatShape(*b) << " have different contraction dimensions ("
+           << lhs.back() << " and " << rhs[rhs.size() - 2] << ")";
 
-  FailureOr<Shape> batch = broadcastShapes(*this, ArrayRef(lhs).drop_back(2),
+  FailureOr<Shape> batch = broadcastShapes(op, ArrayRef(lhs).drop_back(2),
                                            ArrayRef(rhs).drop_back(2));
   if (failed(batch))
     return failure();
@@ -52,8 +55,18 @@ LogicalResult MatMulOp::inferShapes() {
     shape.push_back(lhs[lhs.size() - 2]);
   if (b->size() > 1)
     shape.push_back(rhs.back());
-  setShape(getY(), shape);
+  setShape(op->getResult(0), shape);
   return success();
+}
+
+LogicalResult MatMulOp::inferShapes() {
+  return inferMatMulShape(*this, getA(), getB());
+}
+LogicalResult MatMulIntegerOp::inferShapes() {
+  return inferMatMulShape(*this, getA(), getB());
+}
+LogicalResult QLinearMatMulOp::inferShapes() {
+  return inferMatMulShape(*this, getA(), getB());
 }
 
 LogicalResult GemmOp::inferShapes() {

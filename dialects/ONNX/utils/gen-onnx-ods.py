@@ -70,7 +70,8 @@ WITH_SHAPE_FUNCTION = {
     "Range", "Reshape", "Resize", "Shape", "Size", "Slice", "SpaceToDepth",
     "Split", "Squeeze", "Tile", "TopK", "Transpose", "Unsqueeze", "EyeLike",
     # quantization
-    "QuantizeLinear", "DequantizeLinear",
+    "QuantizeLinear", "DequantizeLinear", "ConvInteger", "MatMulInteger",
+    "QLinearConv", "QLinearMatMul",
 }
 
 # Ops with a constant folder (dialects/ONNX/IR/ONNXFolders.cpp).

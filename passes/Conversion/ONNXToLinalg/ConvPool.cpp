@@ -5,16 +5,21 @@
 // `pads` or `auto_pad`; the result type, which shape inference computed,
 // fixes the number of windows, and when it needs more input than the pads
 // give (ceil_mode) the input is padded further at the end. 1-D ops run as
-// 2-D ops on a unit height. Conv picks `conv_2d_nchw_fchw` (group 1),
-// `depthwise_conv_2d_nchw_chw` (one filter per channel) or
+// 2-D ops on a unit height; 3-D ones are one `linalg.generic` each (linalg's
+// 3-D ops are channels-last or ungrouped). Conv picks `conv_2d_nchw_fchw`
+// (group 1), `depthwise_conv_2d_nchw_chw` (one filter per channel) or
 // `conv_2d_ngchw_gfchw` (other groups) and adds the bias in an epilogue
-// generic; AveragePool divides a window sum by the window size, or by the
-// number of input elements in each window when the padding is not counted.
+// generic; ConvInteger and QLinearConv run the same convolution on the
+// operands minus their zero points in exact i32, QLinearConv then
+// requantizes; AveragePool divides a window sum by the window size, or by
+// the number of input elements in each window when the padding is not
+// counted.
 //
 //===----------------------------------------------------------------------===//
 
 #include "passes/Conversion/ONNXToLinalg/LoweringUtils.h"
 #include "passes/Conversion/ONNXToLinalg/Patterns.h"
+#include "passes/Conversion/ONNXToLinalg/Quantization.h"
 
 #include "dialects/ONNX/IR/ONNXDialect.h"
 
@@ -202,6 +207,60 @@ Value buildConv2D(OpBuilder &b, Location loc, Value input, Value filter,
   return reshapeTo(b, loc, conv5D, outType);
 }
 
+/// The convolution of the padded `input` ([N, C, D1, ..., Dn]) with
+/// `filter` ([F, C/group, K1, ..., Kn]) into `outType` as one generic: loops
+/// n, f, o1..on parallel and c, k1..kn reductions. It serves the ranks and
+/// element types linalg has no named op for (3-D, i32 accumulation).
+Value buildConvGeneric(OpBuilder &b, Location loc, Value input, Value filter,
+                       int64_t group, RankedTensorType outType,
+                       ArrayRef<int64_t> strides, ArrayRef<int64_t> dilations) {
+  MLIRContext *context = b.getContext();
+  auto inputType = cast<RankedTensorType>(input.getType());
+  auto filterType = cast<RankedTensorType>(filter.getType());
+  int64_t spatial = inputType.getRank() - 2;
+  int64_t loops = 2 + 2 * spatial + 1;
+  int64_t perGroupIn = filterType.getDimSize(1);
+  int64_t perGroupOut = filterType.getDimSize(0) / group;
+  AffineExpr n = getAffineDimExpr(0, context), f = getAffineDimExpr(1, context);
+  AffineExpr c = getAffineDimExpr(2 + spatial, context);
+  AffineExpr inChannel =
+      group == 1 ? c : f.floorDiv(perGroupOut) * perGroupIn + c;
+  SmallVector<AffineExpr> inputExprs{n, inChannel}, filterExprs{f, c},
+      outExprs{n, f};
+  for (int64_t i = 0; i < spatial; ++i) {
+    AffineExpr o = getAffineDimExpr(2 + i, context);
+    AffineExpr k = getAffineDimExpr(3 + spatial + i, context);
+    inputExprs.push_back(o * strides[i] + k * dilations[i]);
+    filterExprs.push_back(k);
+    outExprs.push_back(o);
+  }
+  SmallVector<AffineMap> maps{AffineMap::get(loops, 0, inputExprs, context),
+                              AffineMap::get(loops, 0, filterExprs, context),
+                              AffineMap::get(loops, 0, outExprs, context)};
+  SmallVector<utils::IteratorType> iterators(2 + spatial,
+                                             utils::IteratorType::parallel);
+  iterators.append(1 + spatial, utils::IteratorType::reduction);
+  Type element = outType.getElementType();
+  Value init =
+      createFilled(b, loc, outType, createScalar(b, loc, element, 0.0));
+  return linalg::GenericOp::create(
+             b, loc, TypeRange{outType}, ValueRange{input, filter},
+             ValueRange{init}, maps, iterators,
+             [&](OpBuilder &nb, Location l, ValueRange args) {
+               Value sum;
+               if (isa<FloatType>(element))
+                 sum = arith::AddFOp::create(
+                     nb, l, args[2],
+                     arith::MulFOp::create(nb, l, args[0], args[1]));
+               else
+                 sum = arith::AddIOp::create(
+                     nb, l, args[2],
+                     arith::MulIOp::create(nb, l, args[0], args[1]));
+               linalg::YieldOp::create(nb, l, sum);
+             })
+      .getResult(0);
+}
+
 /// `conv` ([N, F, ...]) plus the per-channel `bias` ([F]), in one generic.
 Value addChannelBias(OpBuilder &b, Location loc, Value conv, Value bias) {
   auto type = cast<RankedTensorType>(conv.getType());
@@ -209,23 +268,27 @@ Value addChannelBias(OpBuilder &b, Location loc, Value conv, Value bias) {
   int64_t rank = type.getRank();
   AffineMap channel =
       AffineMap::get(rank, 0, {getAffineDimExpr(1, context)}, context);
-  return buildGeneric(
-      b, loc, type, {conv, bias}, {b.getMultiDimIdentityMap(rank), channel},
-      [](OpBuilder &nb, Location l, ValueRange args) {
-        return (Value)arith::AddFOp::create(nb, l, args[0], args[1]);
-      });
+  return buildGeneric(b, loc, type, {conv, bias},
+                      {b.getMultiDimIdentityMap(rank), channel},
+                      [](OpBuilder &nb, Location l, ValueRange args) -> Value {
+                        if (isa<FloatType>(args[0].getType()))
+                          return arith::AddFOp::create(nb, l, args[0], args[1]);
+                        return arith::AddIOp::create(nb, l, args[0], args[1]);
+                      });
 }
 
-/// Checks what Conv and ConvTranspose share: 1-D or 2-D, floats, and a
-/// group that divides the channels; the filter expects `inputChannels` input
-/// channels per group and makes `outputChannels` in all.
+/// Checks what the convolutions share: 1-D to 3-D, floats (unless
+/// `allowIntegers`), and a group that divides the channels; the filter
+/// expects `inputChannels` input channels per group and makes
+/// `outputChannels` in all.
 LogicalResult checkConvOperands(Operation *op, RankedTensorType inputType,
                                 int64_t group, int64_t inputChannels,
-                                int64_t outputChannels) {
+                                int64_t outputChannels,
+                                bool allowIntegers = false) {
   int64_t rank = inputType.getRank();
-  if (rank != 3 && rank != 4)
+  if (rank < 3 || rank > 5)
     return emitUnsupported(op, Twine(rank - 2) + "-D convolution");
-  if (!isa<FloatType>(inputType.getElementType()))
+  if (!allowIntegers && !isa<FloatType>(inputType.getElementType()))
     return emitUnsupported(op, "non-float element types");
   int64_t channels = inputType.getDimSize(1);
   if (group < 1 || channels % group || outputChannels % group ||
@@ -235,41 +298,114 @@ LogicalResult checkConvOperands(Operation *op, RankedTensorType inputType,
   return success();
 }
 
+/// The convolution of `x` with `w` (the element type of both is that of
+/// `resultType`) by the window attributes of `op` (Conv, ConvInteger,
+/// QLinearConv), without bias: padded with zeros, then a named 2-D op (1-D
+/// on a unit height) or, in 3-D, a generic.
+template <typename OpTy>
+FailureOr<Value> buildConvolution(OpTy op, OpBuilder &b, Value x, Value w,
+                                  RankedTensorType resultType) {
+  Location loc = op.getLoc();
+  auto inputType = cast<RankedTensorType>(x.getType());
+  auto filterType = cast<RankedTensorType>(w.getType());
+  int64_t group = op.getGroup();
+  if (failed(checkConvOperands(op, inputType, group, filterType.getDimSize(1),
+                               filterType.getDimSize(0),
+                               /*allowIntegers=*/true)))
+    return failure();
+  FailureOr<Window> window = computeWindow(
+      op, inputType.getShape().drop_front(2),
+      resultType.getShape().drop_front(2), filterType.getShape().drop_front(2),
+      op.getStrides(), op.getDilations(), op.getPads(), op.getAutoPad(),
+      /*allowExtra=*/false);
+  if (failed(window))
+    return failure();
+  Value zero = createScalar(b, loc, inputType.getElementType(), 0.0);
+  if (inputType.getRank() == 5) {
+    Value input = padSpatial(b, loc, x, *window, zero);
+    return buildConvGeneric(b, loc, input, w, group, resultType,
+                            window->strides, window->dilations);
+  }
+  if (inputType.getRank() == 3)
+    prependUnitDim(*window);
+  Value input = padSpatial(b, loc, to4D(b, loc, x), *window, zero);
+  Value conv =
+      buildConv2D(b, loc, input, to4D(b, loc, w), group, to4DType(resultType),
+                  window->strides, window->dilations);
+  return reshapeTo(b, loc, conv, resultType);
+}
+
 struct ConvLowering : OpConversionPattern<onnx::ConvOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
   matchAndRewrite(onnx::ConvOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
     RankedTensorType resultType =
         getConvertedTensorType(*getTypeConverter(), op.getY());
-    auto inputType = cast<RankedTensorType>(adaptor.getX().getType());
-    auto filterType = cast<RankedTensorType>(adaptor.getW().getType());
-    int64_t group = op.getGroup();
-    if (failed(checkConvOperands(op, inputType, group, filterType.getDimSize(1),
-                                 filterType.getDimSize(0))))
+    if (!isa<FloatType>(resultType.getElementType()))
+      return emitUnsupported(op, "non-float element types");
+    FailureOr<Value> conv = buildConvolution(op, rewriter, adaptor.getX(),
+                                             adaptor.getW(), resultType);
+    if (failed(conv))
       return failure();
-    FailureOr<Window> window =
-        computeWindow(op, inputType.getShape().drop_front(2),
-                      resultType.getShape().drop_front(2),
-                      filterType.getShape().drop_front(2), op.getStrides(),
-                      op.getDilations(), op.getPads(), op.getAutoPad(),
-                      /*allowExtra=*/false);
-    if (failed(window))
-      return failure();
-    if (inputType.getRank() == 3)
-      prependUnitDim(*window);
-
-    Value zero = createScalar(rewriter, loc, inputType.getElementType(), 0.0);
-    Value input = padSpatial(rewriter, loc, to4D(rewriter, loc, adaptor.getX()),
-                             *window, zero);
-    Value filter = to4D(rewriter, loc, adaptor.getW());
-    RankedTensorType outType = to4DType(resultType);
-    Value conv = buildConv2D(rewriter, loc, input, filter, group, outType,
-                             window->strides, window->dilations);
+    Value result = *conv;
     if (Value bias = adaptor.getB())
-      conv = addChannelBias(rewriter, loc, conv, bias);
-    rewriter.replaceOp(op, reshapeTo(rewriter, loc, conv, resultType));
+      result = addChannelBias(rewriter, op.getLoc(), result, bias);
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// The exact i32 convolution of ConvInteger and QLinearConv: (x -
+/// x_zero_point) * (w - w_zero_point), x's zero point per tensor, w's per
+/// tensor or per output channel; padding contributes 0 to the sums.
+template <typename OpTy>
+FailureOr<Value> buildIntegerConv(OpTy op, OpBuilder &b, Value x, Value xZero,
+                                  Value w, Value wZero,
+                                  ArrayRef<int64_t> resultShape) {
+  Location loc = op.getLoc();
+  FailureOr<Value> input = subtractZeroPoint(b, loc, x, xZero, /*axis=*/-1,
+                                             isUnsignedElement(op.getX()));
+  FailureOr<Value> filter = subtractZeroPoint(b, loc, w, wZero, /*axis=*/0,
+                                              isUnsignedElement(op.getW()));
+  if (failed(input) || failed(filter))
+    return emitUnsupported(op, "a zero point neither per tensor nor per "
+                               "output channel (w)");
+  return buildConvolution(op, b, *input, *filter,
+                          RankedTensorType::get(resultShape, b.getI32Type()));
+}
+
+/// ConvInteger: the exact i32 convolution. QLinearConv: that convolution
+/// plus the i32 bias, requantized with x_scale x w_scale (per tensor or
+/// output channel) / y_scale.
+template <typename OpTy>
+struct IntegerConvLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    RankedTensorType resultType =
+        getConvertedTensorType(*this->getTypeConverter(), op.getY());
+    FailureOr<Value> conv = buildIntegerConv(
+        op, rewriter, adaptor.getX(), adaptor.getXZeroPoint(), adaptor.getW(),
+        adaptor.getWZeroPoint(), resultType.getShape());
+    if (failed(conv))
+      return failure();
+    Value result = *conv;
+    if constexpr (std::is_same_v<OpTy, onnx::QLinearConvOp>) {
+      Location loc = op.getLoc();
+      if (Value bias = adaptor.getB())
+        result = addChannelBias(rewriter, loc, result, bias);
+      FailureOr<Value> requantized = requantize(
+          rewriter, loc, result, {adaptor.getXScale(), -1},
+          {adaptor.getWScale(), 1}, adaptor.getYScale(),
+          adaptor.getYZeroPoint(), resultType, isUnsignedElement(op.getY()));
+      if (failed(requantized))
+        return emitUnsupported(op, "a scale or zero point neither per tensor "
+                                   "nor per output channel (w_scale)");
+      result = *requantized;
+    }
+    rewriter.replaceOp(op, result);
     return success();
   }
 };
@@ -290,6 +426,8 @@ struct ConvTransposeLowering : OpConversionPattern<onnx::ConvTransposeOp> {
     auto inputType = cast<RankedTensorType>(adaptor.getX().getType());
     auto filterType = cast<RankedTensorType>(adaptor.getW().getType());
     int64_t group = op.getGroup();
+    if (inputType.getRank() == 5)
+      return emitUnsupported(op, "3-D convolution");
     // The filter holds [C, F/G, ...]: C input channels, F/G per group out.
     if (failed(checkConvOperands(op, inputType, group,
                                  filterType.getDimSize(0) / group,
@@ -444,7 +582,7 @@ setUpPool(PoolOp op, Value input, RankedTensorType resultType,
           function_ref<Value(Type)> padValueFn, bool allowIntegers = false) {
   auto inputType = cast<RankedTensorType>(input.getType());
   int64_t rank = inputType.getRank();
-  if (rank != 3 && rank != 4)
+  if (rank < 3 || rank > 5)
     return emitUnsupported(op, Twine(rank - 2) + "-D pooling");
   if (!allowIntegers && !isa<FloatType>(inputType.getElementType()))
     return emitUnsupported(op, "non-float element types");
@@ -460,15 +598,77 @@ setUpPool(PoolOp op, Value input, RankedTensorType resultType,
   Location loc = op.getLoc();
   PoolSetup setup;
   setup.window = *window;
-  Value input4D = to4D(rewriter, loc, input);
+  // 1-D pools run as 2-D ones; 3-D ones keep their rank (see buildPool).
+  Value input4D = rank == 5 ? input : to4D(rewriter, loc, input);
   setup.input = needsPadding(*window)
                     ? padSpatial(rewriter, loc, input4D, *window,
                                  padValueFn(inputType.getElementType()))
                     : input4D;
-  setup.outType = to4DType(resultType);
+  setup.outType = rank == 5 ? resultType : to4DType(resultType);
   setup.windowTensor = tensor::EmptyOp::create(rewriter, loc, window->kernel,
                                                inputType.getElementType());
   return setup;
+}
+
+/// The window maximum (`isMax`) or sum of the padded `setup.input` into
+/// `init`: linalg's NCHW pools in 2-D, a generic in 3-D (linalg's 3-D pools
+/// are channels-last), comparing signed for integers as linalg's do.
+Value buildPool(OpBuilder &b, Location loc, const PoolSetup &setup, Value init,
+                bool isMax) {
+  const Window &w = setup.window;
+  auto strides = b.getI64TensorAttr(w.strides);
+  auto dilations = b.getI64TensorAttr(w.dilations);
+  SmallVector<Value> inputs{setup.input, setup.windowTensor};
+  SmallVector<Type> types{setup.outType};
+  if (setup.outType.getRank() == 4)
+    return isMax ? linalg::PoolingNchwMaxOp::create(b, loc, types, inputs,
+                                                    ValueRange{init}, strides,
+                                                    dilations)
+                       .getResult(0)
+                 : linalg::PoolingNchwSumOp::create(b, loc, types, inputs,
+                                                    ValueRange{init}, strides,
+                                                    dilations)
+                       .getResult(0);
+  MLIRContext *context = b.getContext();
+  int64_t spatial = setup.outType.getRank() - 2;
+  int64_t loops = 2 + 2 * spatial;
+  SmallVector<AffineExpr> inputExprs{getAffineDimExpr(0, context),
+                                     getAffineDimExpr(1, context)};
+  SmallVector<AffineExpr> windowExprs;
+  for (int64_t i = 0; i < spatial; ++i) {
+    AffineExpr o = getAffineDimExpr(2 + i, context);
+    AffineExpr k = getAffineDimExpr(2 + spatial + i, context);
+    inputExprs.push_back(o * w.strides[i] + k * w.dilations[i]);
+    windowExprs.push_back(k);
+  }
+  // The output reads the leading (parallel) loops.
+  SmallVector<AffineExpr> outExprs;
+  for (int64_t d = 0; d < 2 + spatial; ++d)
+    outExprs.push_back(getAffineDimExpr(d, context));
+  SmallVector<AffineMap> maps{AffineMap::get(loops, 0, inputExprs, context),
+                              AffineMap::get(loops, 0, windowExprs, context),
+                              AffineMap::get(loops, 0, outExprs, context)};
+  SmallVector<utils::IteratorType> iterators(2 + spatial,
+                                             utils::IteratorType::parallel);
+  iterators.append(spatial, utils::IteratorType::reduction);
+  return linalg::GenericOp::create(
+             b, loc, types, inputs, ValueRange{init}, maps, iterators,
+             [&](OpBuilder &nb, Location l, ValueRange args) {
+               Value in = args[0], acc = args[2];
+               Value next;
+               bool isFloat = isa<FloatType>(in.getType());
+               if (isMax)
+                 next =
+                     isFloat
+                         ? arith::MaximumFOp::create(nb, l, in, acc).getResult()
+                         : arith::MaxSIOp::create(nb, l, in, acc).getResult();
+               else
+                 next = isFloat
+                            ? arith::AddFOp::create(nb, l, in, acc).getResult()
+                            : arith::AddIOp::create(nb, l, in, acc).getResult();
+               linalg::YieldOp::create(nb, l, next);
+             })
+      .getResult(0);
 }
 
 struct MaxPoolLowering : OpConversionPattern<onnx::MaxPoolOp> {
@@ -510,14 +710,9 @@ struct MaxPoolLowering : OpConversionPattern<onnx::MaxPoolOp> {
     if (failed(setup))
       return failure();
     Value lowest = createLowest(rewriter, loc, elementType);
-    Value pool =
-        linalg::PoolingNchwMaxOp::create(
-            rewriter, loc, TypeRange{setup->outType},
-            ValueRange{setup->input, setup->windowTensor},
-            ValueRange{createFilled(rewriter, loc, setup->outType, lowest)},
-            rewriter.getI64TensorAttr(setup->window.strides),
-            rewriter.getI64TensorAttr(setup->window.dilations))
-            .getResult(0);
+    Value pool = buildPool(rewriter, loc, *setup,
+                           createFilled(rewriter, loc, setup->outType, lowest),
+                           /*isMax=*/true);
     if (isUnsigned)
       pool = flipSignBit(pool);
     SmallVector<Value> results = {reshapeTo(rewriter, loc, pool, resultType)};
@@ -565,13 +760,9 @@ struct AveragePoolLowering : OpConversionPattern<onnx::AveragePoolOp> {
     Value zero = createScalar(rewriter, loc, elementType, 0.0);
     RankedTensorType outType = setup->outType;
     const Window &w = setup->window;
-    Value sum = linalg::PoolingNchwSumOp::create(
-                    rewriter, loc, TypeRange{outType},
-                    ValueRange{setup->input, setup->windowTensor},
-                    ValueRange{createFilled(rewriter, loc, outType, zero)},
-                    rewriter.getI64TensorAttr(w.strides),
-                    rewriter.getI64TensorAttr(w.dilations))
-                    .getResult(0);
+    Value sum =
+        buildPool(rewriter, loc, *setup,
+                  createFilled(rewriter, loc, outType, zero), /*isMax=*/false);
 
     // The divisor of each output element is separable: the product of one
     // count per spatial dimension.
@@ -580,7 +771,8 @@ struct AveragePoolLowering : OpConversionPattern<onnx::AveragePoolOp> {
     bool includePad = op.getCountIncludePad() != 0;
     SmallVector<SmallVector<double>> counts;
     bool uniform = true;
-    for (int64_t i = 0; i < 2; ++i) {
+    int64_t spatial = outType.getRank() - 2;
+    for (int64_t i = 0; i < spatial; ++i) {
       int64_t inputSize =
           paddedShape[2 + i] - w.padLow[i] - w.padHigh[i] - w.extraHigh[i];
       int64_t lo = includePad ? -w.padLow[i] : 0;
@@ -591,8 +783,10 @@ struct AveragePoolLowering : OpConversionPattern<onnx::AveragePoolOp> {
     }
     Value result;
     if (uniform) {
-      Value divisor = createScalar(rewriter, loc, elementType,
-                                   counts[0].front() * counts[1].front());
+      double count = 1;
+      for (const SmallVector<double> &c : counts)
+        count *= c.front();
+      Value divisor = createScalar(rewriter, loc, elementType, count);
       result = buildElementwise(
           rewriter, loc, outType, sum,
           [&](OpBuilder &b, Location bodyLoc, ValueRange args) {
@@ -601,19 +795,22 @@ struct AveragePoolLowering : OpConversionPattern<onnx::AveragePoolOp> {
     } else {
       MLIRContext *context = rewriter.getContext();
       SmallVector<Value> inputs = {sum};
-      SmallVector<AffineMap> maps = {rewriter.getMultiDimIdentityMap(4)};
-      for (int64_t i = 0; i < 2; ++i) {
+      int64_t rank = outType.getRank();
+      SmallVector<AffineMap> maps = {rewriter.getMultiDimIdentityMap(rank)};
+      for (int64_t i = 0; i < spatial; ++i) {
         inputs.push_back(createFloatTensor(
             rewriter, loc,
             RankedTensorType::get({(int64_t)counts[i].size()}, elementType),
             counts[i]));
-        maps.push_back(
-            AffineMap::get(4, 0, {getAffineDimExpr(2 + i, context)}, context));
+        maps.push_back(AffineMap::get(
+            rank, 0, {getAffineDimExpr(2 + i, context)}, context));
       }
       result = buildGeneric(
           rewriter, loc, outType, inputs, maps,
           [](OpBuilder &b, Location bodyLoc, ValueRange args) {
-            Value count = arith::MulFOp::create(b, bodyLoc, args[1], args[2]);
+            Value count = args[1];
+            for (Value c : args.drop_front(2))
+              count = arith::MulFOp::create(b, bodyLoc, count, c);
             return (Value)arith::DivFOp::create(b, bodyLoc, args[0], count);
           });
     }
@@ -676,8 +873,9 @@ struct GlobalPoolLowering : OpConversionPattern<OpTy> {
 
 void aotc::populateConvPoolPatterns(TypeConverter &converter,
                                     RewritePatternSet &patterns) {
-  patterns.add<ConvLowering, ConvTransposeLowering, MaxPoolLowering,
-               AveragePoolLowering,
+  patterns.add<ConvLowering, IntegerConvLowering<onnx::ConvIntegerOp>,
+               IntegerConvLowering<onnx::QLinearConvOp>, ConvTransposeLowering,
+               MaxPoolLowering, AveragePoolLowering,
                GlobalPoolLowering<onnx::GlobalAveragePoolOp, false>,
                GlobalPoolLowering<onnx::GlobalMaxPoolOp, true>>(
       converter, patterns.getContext());

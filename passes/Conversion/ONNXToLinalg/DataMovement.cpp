@@ -17,6 +17,7 @@
 #include "passes/Conversion/ONNXToLinalg/LoweringUtils.h"
 #include "passes/Conversion/ONNXToLinalg/Patterns.h"
 
+#include "dialects/ONNX/IR/ConstantValues.h"
 #include "dialects/ONNX/IR/ONNXDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -68,7 +69,16 @@ struct ConstantLowering : OpConversionPattern<onnx::ConstantOp> {
       converted = dense.getType() == type
                       ? dense
                       : dense.bitcast(type.getElementType()).reshape(type);
-    } else if (auto resource = dyn_cast<DenseResourceElementsAttr>(value)) {
+    } else if (auto resource = dyn_cast<DenseResourceElementsAttr>(value);
+               resource && resource.getType().getRank() == 0) {
+      // A 0-d global is lowered to LLVM through its splat value, which a
+      // dense resource cannot give (a scalar quantization scale, say): the
+      // one element is copied inline instead.
+      DenseElementsAttr dense = onnx::toDenseElements(resource, 1);
+      if (!dense)
+        return emitUnsupported(op, "a scalar dense resource without its data");
+      converted = dense.bitcast(type.getElementType()).reshape(type);
+    } else if (resource) {
       // The same blob handle under the signless type: no byte is copied.
       converted =
           resource.getType() == type
@@ -131,7 +141,8 @@ struct ConstantOfShapeLowering : OpConversionPattern<onnx::ConstantOfShapeOp> {
     Type elementType = type.getElementType();
     Attribute element;
     if (std::optional<ElementsAttr> value = op.getValue()) {
-      auto dense = dyn_cast<DenseElementsAttr>(*value);
+      // The value may be a dense resource (a tensor attribute's raw data).
+      DenseElementsAttr dense = onnx::toDenseElements(*value, 1);
       if (!dense || dense.getNumElements() != 1)
         return emitUnsupported(op, "a value that is not one dense element");
       if (isa<FloatType>(elementType))

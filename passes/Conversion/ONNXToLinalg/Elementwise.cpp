@@ -10,6 +10,7 @@
 
 #include "passes/Conversion/ONNXToLinalg/LoweringUtils.h"
 #include "passes/Conversion/ONNXToLinalg/Patterns.h"
+#include "passes/Conversion/ONNXToLinalg/Quantization.h"
 
 #include "dialects/ONNX/IR/ONNXDialect.h"
 
@@ -780,35 +781,8 @@ struct DropoutLowering : OpConversionPattern<onnx::DropoutOp> {
 
 namespace {
 
-/// How a quantization parameter (scale or zero point) is read inside loops
-/// over an operand of rank `rank`: a scalar (or one-element) parameter
-/// everywhere, a 1-D one along `axis` (-1 when invalid: then it fails).
-FailureOr<AffineMap> getQuantParamMap(MLIRContext *context, int64_t rank,
-                                      int64_t axis, Value param) {
-  auto type = cast<RankedTensorType>(param.getType());
-  if (type.getRank() == 0)
-    return AffineMap::get(rank, 0, {}, context);
-  if (type.getRank() != 1)
-    return failure();
-  if (type.getDimSize(0) == 1)
-    return AffineMap::get(rank, 0, {getAffineConstantExpr(0, context)},
-                          context);
-  if (axis < 0)
-    return failure();
-  return AffineMap::get(rank, 0, {getAffineDimExpr(axis, context)}, context);
-}
-
-/// An integer scalar as f32, by its signedness.
-Value intToF32(OpBuilder &b, Location loc, Value v, bool isUnsigned) {
-  Type f32 = b.getF32Type();
-  if (isa<FloatType>(v.getType()))
-    return v;
-  return isUnsigned ? arith::UIToFPOp::create(b, loc, f32, v).getResult()
-                    : arith::SIToFPOp::create(b, loc, f32, v).getResult();
-}
-
 /// QuantizeLinear: saturate(round_half_even(x / scale) + zero_point) into
-/// the zero point's integer type.
+/// the zero point's integer type (uint8 and 0 without one).
 struct QuantizeLinearLowering : OpConversionPattern<onnx::QuantizeLinearOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -819,14 +793,15 @@ struct QuantizeLinearLowering : OpConversionPattern<onnx::QuantizeLinearOp> {
         getConvertedTensorType(*getTypeConverter(), op.getY());
     int64_t rank = resultType.getRank();
     int64_t axis = normalizeAxis(op.getAxis(), rank).value_or(-1);
-    if (!adaptor.getYZeroPoint())
-      return emitUnsupported(op, "a missing zero point");
     bool isUnsigned = isUnsignedElement(op.getY());
     bool xUnsigned = isUnsignedElement(op.getX());
     MLIRContext *context = rewriter.getContext();
+    SmallVector<Value> inputs{adaptor.getX(), adaptor.getYScale()};
+    if (adaptor.getYZeroPoint())
+      inputs.push_back(adaptor.getYZeroPoint());
     SmallVector<AffineMap> maps{
         AffineMap::getMultiDimIdentityMap(rank, context)};
-    for (Value param : {adaptor.getYScale(), adaptor.getYZeroPoint()}) {
+    for (Value param : ArrayRef<Value>(inputs).drop_front()) {
       FailureOr<AffineMap> map = getQuantParamMap(context, rank, axis, param);
       if (failed(map))
         return emitUnsupported(
@@ -834,29 +809,14 @@ struct QuantizeLinearLowering : OpConversionPattern<onnx::QuantizeLinearOp> {
       maps.push_back(*map);
     }
     Type element = resultType.getElementType();
-    unsigned width = element.getIntOrFloatBitWidth();
-    double low = isUnsigned ? 0.0 : -std::ldexp(1.0, width - 1);
-    double high = isUnsigned ? std::ldexp(1.0, width) - 1
-                             : std::ldexp(1.0, width - 1) - 1;
     Value result = buildGeneric(
-        rewriter, loc, resultType,
-        ValueRange{adaptor.getX(), adaptor.getYScale(),
-                   adaptor.getYZeroPoint()},
-        maps, [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+        rewriter, loc, resultType, inputs, maps,
+        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
           Value x = intToF32(b, l, args[0], xUnsigned);
-          Value scaled = math::RoundEvenOp::create(
-              b, l, arith::DivFOp::create(b, l, x, args[1]));
-          Value shifted = arith::AddFOp::create(
-              b, l, scaled, intToF32(b, l, args[2], isUnsigned));
-          Type f32 = b.getF32Type();
-          Value clamped = arith::MaximumFOp::create(
-              b, l, shifted, createScalar(b, l, f32, low));
-          clamped = arith::MinimumFOp::create(b, l, clamped,
-                                              createScalar(b, l, f32, high));
-          return isUnsigned ? arith::FPToUIOp::create(b, l, element, clamped)
-                                  .getResult()
-                            : arith::FPToSIOp::create(b, l, element, clamped)
-                                  .getResult();
+          Value zeroPoint =
+              args.size() > 2 ? intToF32(b, l, args[2], isUnsigned) : Value();
+          return roundAndSaturate(b, l, arith::DivFOp::create(b, l, x, args[1]),
+                                  zeroPoint, element, isUnsigned);
         });
     rewriter.replaceOp(op, result);
     return success();
@@ -889,15 +849,19 @@ struct DequantizeLinearLowering
             op, "a scale or zero point not scalar nor along a valid axis");
       maps.push_back(*map);
     }
-    Value result =
-        buildGeneric(rewriter, loc, resultType, inputs, maps,
-                     [&](OpBuilder &b, Location l, ValueRange args) -> Value {
-                       Value x = intToF32(b, l, args[0], isUnsigned);
-                       if (args.size() > 2)
-                         x = arith::SubFOp::create(
-                             b, l, x, intToF32(b, l, args[2], isUnsigned));
-                       return arith::MulFOp::create(b, l, x, args[1]);
-                     });
+    Value result = buildGeneric(
+        rewriter, loc, resultType, inputs, maps,
+        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+          // x - zero_point is exact in i64 (an int32 bias's
+          // is not in f32), then scaled in f32 as ONNX does.
+          Value x = args[0];
+          if (args.size() > 2)
+            x = arith::SubIOp::create(
+                b, l, extendInt(b, l, x, b.getI64Type(), isUnsigned),
+                extendInt(b, l, args[2], b.getI64Type(), isUnsigned));
+          x = intToF32(b, l, x, isUnsigned && args.size() == 2);
+          return arith::MulFOp::create(b, l, x, args[1]);
+        });
     rewriter.replaceOp(op, result);
     return success();
   }

@@ -16,6 +16,7 @@
 
 #include "passes/Conversion/ONNXToLinalg/LoweringUtils.h"
 #include "passes/Conversion/ONNXToLinalg/Patterns.h"
+#include "passes/Conversion/ONNXToLinalg/Quantization.h"
 
 #include "dialects/ONNX/IR/ONNXDialect.h"
 
@@ -61,68 +62,130 @@ Value toBatch3D(OpBuilder &b, Location loc, Value operand,
       withShape(type, {count, shape[shape.size() - 2], shape.back()}));
 }
 
+/// numpy.matmul of `lhs` and `rhs` (rank 1 or more) into `resultType`, in
+/// the element type of `resultType` (the operands have it too).
+Value buildMatMul(OpBuilder &b, Location loc, Value lhs, Value rhs,
+                  RankedTensorType resultType) {
+  auto lhsType = cast<RankedTensorType>(lhs.getType());
+  auto rhsType = cast<RankedTensorType>(rhs.getType());
+
+  // Per numpy, a 1-D lhs is a row and a 1-D rhs is a column.
+  if (lhsType.getRank() == 1)
+    lhs =
+        reshapeTo(b, loc, lhs, withShape(lhsType, {1, lhsType.getDimSize(0)}));
+  if (rhsType.getRank() == 1)
+    rhs =
+        reshapeTo(b, loc, rhs, withShape(rhsType, {rhsType.getDimSize(0), 1}));
+  lhsType = cast<RankedTensorType>(lhs.getType());
+  rhsType = cast<RankedTensorType>(rhs.getType());
+  int64_t m = lhsType.getDimSize(lhsType.getRank() - 2);
+  int64_t n = rhsType.getDimSize(rhsType.getRank() - 1);
+
+  Value product;
+  if (rhsType.getRank() == 2) {
+    // [batch..., M, K] x [K, N]: one matmul over the collapsed rows.
+    int64_t rows = lhsType.getNumElements() / lhsType.getShape().back();
+    Value rows2D = reshapeTo(
+        b, loc, lhs, withShape(lhsType, {rows, lhsType.getShape().back()}));
+    auto productType = withShape(resultType, {rows, n});
+    product = linalg::MatmulOp::create(
+                  b, loc, TypeRange{productType}, ValueRange{rows2D, rhs},
+                  ValueRange{createZeroAccumulator(b, loc, productType)})
+                  .getResult(0);
+  } else {
+    // Broadcast both batches to the result's and use batch_matmul.
+    int64_t batchRank = std::max(lhsType.getRank(), rhsType.getRank()) - 2;
+    SmallVector<int64_t> batch(batchRank, 1);
+    for (RankedTensorType type : {lhsType, rhsType}) {
+      ArrayRef<int64_t> shape = type.getShape().drop_back(2);
+      for (auto [i, d] : llvm::enumerate(shape)) {
+        int64_t &slot = batch[batchRank - shape.size() + i];
+        if (d != 1)
+          slot = d;
+      }
+    }
+    Value lhs3D = toBatch3D(b, loc, lhs, batch);
+    Value rhs3D = toBatch3D(b, loc, rhs, batch);
+    int64_t count = cast<RankedTensorType>(lhs3D.getType()).getDimSize(0);
+    auto productType = withShape(resultType, {count, m, n});
+    product = linalg::BatchMatmulOp::create(
+                  b, loc, TypeRange{productType}, ValueRange{lhs3D, rhs3D},
+                  ValueRange{createZeroAccumulator(b, loc, productType)})
+                  .getResult(0);
+  }
+  return reshapeTo(b, loc, product, resultType);
+}
+
 struct MatMulLowering : OpConversionPattern<onnx::MatMulOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
   matchAndRewrite(onnx::MatMulOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
     RankedTensorType resultType =
         getConvertedTensorType(*getTypeConverter(), op.getY());
-    Value lhs = adaptor.getA(), rhs = adaptor.getB();
-    auto lhsType = cast<RankedTensorType>(lhs.getType());
-    auto rhsType = cast<RankedTensorType>(rhs.getType());
-    if (lhsType.getRank() == 0 || rhsType.getRank() == 0)
+    if (cast<RankedTensorType>(adaptor.getA().getType()).getRank() == 0 ||
+        cast<RankedTensorType>(adaptor.getB().getType()).getRank() == 0)
       return emitUnsupported(op, "0-d operands");
+    rewriter.replaceOp(op, buildMatMul(rewriter, op.getLoc(), adaptor.getA(),
+                                       adaptor.getB(), resultType));
+    return success();
+  }
+};
 
-    // Per numpy, a 1-D lhs is a row and a 1-D rhs is a column.
-    if (lhsType.getRank() == 1)
-      lhs = reshapeTo(rewriter, loc, lhs,
-                      withShape(lhsType, {1, lhsType.getDimSize(0)}));
-    if (rhsType.getRank() == 1)
-      rhs = reshapeTo(rewriter, loc, rhs,
-                      withShape(rhsType, {rhsType.getDimSize(0), 1}));
-    lhsType = cast<RankedTensorType>(lhs.getType());
-    rhsType = cast<RankedTensorType>(rhs.getType());
-    int64_t m = lhsType.getDimSize(lhsType.getRank() - 2);
-    int64_t n = rhsType.getDimSize(rhsType.getRank() - 1);
+/// The exact i32 product of MatMulInteger and QLinearMatMul: (A - a_zero_point)
+/// x (B - b_zero_point), A's zero point per tensor or per row, B's per tensor
+/// or per column; null after an error.
+template <typename OpTy>
+FailureOr<Value> buildIntegerMatMul(OpTy op, OpBuilder &b, Value lhs,
+                                    Value lhsZero, Value rhs, Value rhsZero,
+                                    ArrayRef<int64_t> resultShape) {
+  auto lhsType = cast<RankedTensorType>(lhs.getType());
+  auto rhsType = cast<RankedTensorType>(rhs.getType());
+  if (lhsType.getRank() < 2 || rhsType.getRank() < 2)
+    return emitUnsupported(op, "operands of rank below 2");
+  Location loc = op.getLoc();
+  FailureOr<Value> a =
+      subtractZeroPoint(b, loc, lhs, lhsZero, lhsType.getRank() - 2,
+                        isUnsignedElement(op->getOperand(0)));
+  FailureOr<Value> c =
+      subtractZeroPoint(b, loc, rhs, rhsZero, rhsType.getRank() - 1,
+                        isUnsignedElement(op.getB()));
+  if (failed(a) || failed(c))
+    return emitUnsupported(op, "a zero point neither per tensor nor per "
+                               "row (A) or column (B)");
+  return buildMatMul(b, loc, *a, *c,
+                     RankedTensorType::get(resultShape, b.getI32Type()));
+}
 
-    Value product;
-    if (rhsType.getRank() == 2) {
-      // [batch..., M, K] x [K, N]: one matmul over the collapsed rows.
-      int64_t rows = lhsType.getNumElements() / lhsType.getShape().back();
-      Value rows2D =
-          reshapeTo(rewriter, loc, lhs,
-                    withShape(lhsType, {rows, lhsType.getShape().back()}));
-      auto productType = withShape(resultType, {rows, n});
-      product =
-          linalg::MatmulOp::create(
-              rewriter, loc, TypeRange{productType}, ValueRange{rows2D, rhs},
-              ValueRange{createZeroAccumulator(rewriter, loc, productType)})
-              .getResult(0);
-    } else {
-      // Broadcast both batches to the result's and use batch_matmul.
-      int64_t batchRank = std::max(lhsType.getRank(), rhsType.getRank()) - 2;
-      SmallVector<int64_t> batch(batchRank, 1);
-      for (RankedTensorType type : {lhsType, rhsType}) {
-        ArrayRef<int64_t> shape = type.getShape().drop_back(2);
-        for (auto [i, d] : llvm::enumerate(shape)) {
-          int64_t &slot = batch[batchRank - shape.size() + i];
-          if (d != 1)
-            slot = d;
-        }
-      }
-      Value lhs3D = toBatch3D(rewriter, loc, lhs, batch);
-      Value rhs3D = toBatch3D(rewriter, loc, rhs, batch);
-      int64_t count = cast<RankedTensorType>(lhs3D.getType()).getDimSize(0);
-      auto productType = withShape(resultType, {count, m, n});
-      product =
-          linalg::BatchMatmulOp::create(
-              rewriter, loc, TypeRange{productType}, ValueRange{lhs3D, rhs3D},
-              ValueRange{createZeroAccumulator(rewriter, loc, productType)})
-              .getResult(0);
+/// MatMulInteger: the exact i32 product. QLinearMatMul: that product
+/// requantized with a_scale (per tensor or row) x b_scale (per tensor or
+/// column) / y_scale.
+template <typename OpTy>
+struct IntegerMatMulLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    RankedTensorType resultType =
+        getConvertedTensorType(*this->getTypeConverter(), op.getY());
+    FailureOr<Value> product = buildIntegerMatMul(
+        op, rewriter, adaptor.getA(), adaptor.getAZeroPoint(), adaptor.getB(),
+        adaptor.getBZeroPoint(), resultType.getShape());
+    if (failed(product))
+      return failure();
+    Value result = *product;
+    if constexpr (std::is_same_v<OpTy, onnx::QLinearMatMulOp>) {
+      int64_t rank = resultType.getRank();
+      FailureOr<Value> requantized = requantize(
+          rewriter, op.getLoc(), result, {adaptor.getAScale(), rank - 2},
+          {adaptor.getBScale(), rank - 1}, adaptor.getYScale(),
+          adaptor.getYZeroPoint(), resultType, isUnsignedElement(op.getY()));
+      if (failed(requantized))
+        return emitUnsupported(op, "a scale or zero point neither per tensor "
+                                   "nor per row (A) or column (B)");
+      result = *requantized;
     }
-    rewriter.replaceOp(op, reshapeTo(rewriter, loc, product, resultType));
+    rewriter.replaceOp(op, result);
     return success();
   }
 };
@@ -351,6 +414,7 @@ struct EinsumLowering : OpConversionPattern<onnx::EinsumOp> {
 
 void aotc::populateLinearAlgebraPatterns(TypeConverter &converter,
                                          RewritePatternSet &patterns) {
-  patterns.add<MatMulLowering, GemmLowering, EinsumLowering>(
-      converter, patterns.getContext());
+  patterns.add<MatMulLowering, IntegerMatMulLowering<onnx::MatMulIntegerOp>,
+               IntegerMatMulLowering<onnx::QLinearMatMulOp>, GemmLowering,
+               EinsumLowering>(converter, patterns.getContext());
 }

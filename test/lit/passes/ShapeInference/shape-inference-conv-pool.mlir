@@ -93,3 +93,17 @@ func.func @other_pools(%x: tensor<1x8x7x7xf32>) -> (tensor<*xf32>, tensor<*xf32>
   %5 = "onnx.GlobalLpPool"(%x) : (tensor<1x8x7x7xf32>) -> tensor<*xf32>
   return %0, %1, %2, %3, %4, %5 : tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>
 }
+
+// -----
+
+// Tests that ConvInteger (i32) and QLinearConv (the output zero point's type)
+// have Conv's output shape.
+
+// CHECK-LABEL: func.func @quantized_conv
+// CHECK: "onnx.ConvInteger"{{.*}} -> tensor<1x4x3x3xi32>
+// CHECK: "onnx.QLinearConv"{{.*}} -> tensor<1x4x2x2xui8>
+func.func @quantized_conv(%x: tensor<1x2x5x5xui8>, %w: tensor<4x2x3x3xui8>, %s: tensor<f32>, %z: tensor<ui8>) -> (tensor<*xi32>, tensor<*xui8>) {
+  %0 = "onnx.ConvInteger"(%x, %w) <{operandSegmentSizes = array<i32: 1, 1, 0, 0>}> : (tensor<1x2x5x5xui8>, tensor<4x2x3x3xui8>) -> tensor<*xi32>
+  %1 = "onnx.QLinearConv"(%x, %s, %z, %w, %s, %z, %s, %z) {strides = array<i64: 2, 2>} : (tensor<1x2x5x5xui8>, tensor<f32>, tensor<ui8>, tensor<4x2x3x3xui8>, tensor<f32>, tensor<ui8>, tensor<f32>, tensor<ui8>) -> tensor<*xui8>
+  return %0, %1 : tensor<*xi32>, tensor<*xui8>
+}

@@ -151,3 +151,19 @@ func.func @prelu_trilu_cumsum(%x: tensor<1x8x4x4xf32>, %slope: tensor<8x1x1xf32>
   %2 = "onnx.CumSum"(%1, %axis) : (tensor<*xf32>, tensor<i64>) -> tensor<*xf32>
   return %2 : tensor<*xf32>
 }
+
+// -----
+
+// Tests that QuantizeLinear gives its zero point's element type, and uint8
+// without one.
+
+// CHECK-LABEL: func.func @quantize_element_type
+// CHECK: "onnx.QuantizeLinear"{{.*}} -> tensor<2x3xi8>
+// CHECK: "onnx.QuantizeLinear"{{.*}} -> tensor<2x3xui8>
+func.func @quantize_element_type(%x: tensor<2x3xf32>, %s: tensor<f32>, %z: tensor<i8>) -> (tensor<*xf32>, tensor<*xf32>) {
+  %0 = "onnx.QuantizeLinear"(%x, %s, %z) : (tensor<2x3xf32>, tensor<f32>, tensor<i8>) -> tensor<*xi8>
+  %1 = "onnx.QuantizeLinear"(%x, %s) : (tensor<2x3xf32>, tensor<f32>) -> tensor<*xi8>
+  %2 = "onnx.DequantizeLinear"(%0, %s, %z) : (tensor<*xi8>, tensor<f32>, tensor<i8>) -> tensor<*xf32>
+  %3 = "onnx.DequantizeLinear"(%1, %s) : (tensor<*xi8>, tensor<f32>) -> tensor<*xf32>
+  return %2, %3 : tensor<*xf32>, tensor<*xf32>
+}

@@ -61,3 +61,17 @@ func.func @einsum(%a: tensor<2x3xf32>, %b: tensor<3x4xf32>, %x: tensor<5x2x3xf32
   %5 = "onnx.Einsum"(%a) <{equation = "ij->"}> : (tensor<2x3xf32>) -> tensor<*xf32>
   return %0, %1, %2, %3, %4, %5 : tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>
 }
+
+// -----
+
+// Tests that MatMulInteger (i32) and QLinearMatMul (the output zero point's
+// type) have MatMul's output shape.
+
+// CHECK-LABEL: func.func @quantized_matmul
+// CHECK: "onnx.MatMulInteger"{{.*}} -> tensor<3x2x5xi32>
+// CHECK: "onnx.QLinearMatMul"{{.*}} -> tensor<3x2x5xi8>
+func.func @quantized_matmul(%a: tensor<3x2x4xi8>, %b: tensor<4x5xi8>, %s: tensor<f32>, %z: tensor<i8>) -> (tensor<*xi32>, tensor<*xi8>) {
+  %0 = "onnx.MatMulInteger"(%a, %b) <{operandSegmentSizes = array<i32: 1, 1, 0, 0>}> : (tensor<3x2x4xi8>, tensor<4x5xi8>) -> tensor<*xi32>
+  %1 = "onnx.QLinearMatMul"(%a, %s, %z, %b, %s, %z, %s, %z) : (tensor<3x2x4xi8>, tensor<f32>, tensor<i8>, tensor<4x5xi8>, tensor<f32>, tensor<i8>, tensor<f32>, tensor<i8>) -> tensor<*xi8>
+  return %0, %1 : tensor<*xi32>, tensor<*xi8>
+}

@@ -262,3 +262,48 @@ func.func @conv_transpose_output_shape(%x: tensor<1x1x3x3xf32>, %w: tensor<1x2x3
   %0 = "onnx.ConvTranspose"(%x, %w) {output_shape = array<i64: 10, 8>, strides = array<i64: 3, 2>} : (tensor<1x1x3x3xf32>, tensor<1x2x3x3xf32>) -> tensor<1x2x10x8xf32>
   return %0 : tensor<1x2x10x8xf32>
 }
+
+// -----
+
+// Tests that a 3-D Conv is one generic with n, f, 3 output loops parallel and
+// c and 3 kernel loops reductions over the padded input.
+
+// CHECK-LABEL: func.func @conv3d
+// CHECK: tensor.pad
+// CHECK: linalg.generic
+// CHECK-SAME: iterator_types = ["parallel", "parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "reduction", "reduction"]
+// CHECK: arith.mulf
+// CHECK: arith.addf
+func.func @conv3d(%x: tensor<1x2x4x4x4xf32>, %w: tensor<3x2x3x3x3xf32>) -> tensor<1x3x4x4x4xf32> {
+  %0 = "onnx.Conv"(%x, %w) {pads = array<i64: 1, 1, 1, 1, 1, 1>} : (tensor<1x2x4x4x4xf32>, tensor<3x2x3x3x3xf32>) -> tensor<1x3x4x4x4xf32>
+  return %0 : tensor<1x3x4x4x4xf32>
+}
+
+// -----
+
+// Tests that a 3-D MaxPool is one generic with the window loops reductions.
+
+// CHECK-LABEL: func.func @maxpool3d
+// CHECK: linalg.generic
+// CHECK-SAME: iterator_types = ["parallel", "parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "reduction"]
+// CHECK: arith.maximumf
+func.func @maxpool3d(%x: tensor<1x1x4x4x4xf32>) -> tensor<1x1x2x2x2xf32> {
+  %0 = "onnx.MaxPool"(%x) {kernel_shape = array<i64: 2, 2, 2>, strides = array<i64: 2, 2, 2>} : (tensor<1x1x4x4x4xf32>) -> tensor<1x1x2x2x2xf32>
+  return %0 : tensor<1x1x2x2x2xf32>
+}
+
+// -----
+
+// Tests that ConvInteger subtracts the zero points in i32 (w's per output
+// channel) and convolves in i32.
+
+// CHECK-LABEL: func.func @conv_integer
+// CHECK: arith.extsi %{{.*}} : i8 to i32
+// CHECK: arith.subi
+// CHECK: arith.extsi %{{.*}} : i8 to i32
+// CHECK: arith.subi
+// CHECK: linalg.conv_2d_nchw_fchw {{.*}} -> tensor<1x2x3x3xi32>
+func.func @conv_integer(%x: tensor<1x1x3x3xi8>, %w: tensor<2x1x1x1xi8>, %zx: tensor<i8>, %zw: tensor<2xi8>) -> tensor<1x2x3x3xi32> {
+  %0 = "onnx.ConvInteger"(%x, %w, %zx, %zw) <{operandSegmentSizes = array<i32: 1, 1, 1, 1>}> : (tensor<1x1x3x3xi8>, tensor<2x1x1x1xi8>, tensor<i8>, tensor<2xi8>) -> tensor<1x2x3x3xi32>
+  return %0 : tensor<1x2x3x3xi32>
+}

@@ -21,6 +21,30 @@ func.func @constant_resource() -> tensor<2x2xf32> {
 
 // -----
 
+// Tests that a 0-d dense resource (a quantization scale or zero point from a
+// raw-data initializer) becomes an inline constant: a 0-d global is lowered
+// to LLVM through its splat value, which a resource cannot give.
+
+// CHECK-LABEL: func.func @constant_scalar_resource
+// CHECK:         %[[S:.+]] = arith.constant dense<5.000000e-01> : tensor<f32>
+// CHECK:         %[[Z:.+]] = arith.constant dense<-56> : tensor<i8>
+// CHECK:         return %[[S]], %[[Z]]
+func.func @constant_scalar_resource() -> (tensor<f32>, tensor<ui8>) {
+  %0 = "onnx.Constant"() {value = dense_resource<scale> : tensor<f32>} : () -> tensor<f32>
+  %1 = "onnx.Constant"() {value = dense_resource<zero> : tensor<ui8>} : () -> tensor<ui8>
+  return %0, %1 : tensor<f32>, tensor<ui8>
+}
+{-#
+  dialect_resources: {
+    builtin: {
+      scale: "0x040000000000003F",
+      zero: "0x01000000C8"
+    }
+  }
+#-}
+
+// -----
+
 // Tests that an unsigned constant keeps its elements under the signless type.
 
 // CHECK-LABEL: func.func @constant_unsigned() -> tensor<2xi8>

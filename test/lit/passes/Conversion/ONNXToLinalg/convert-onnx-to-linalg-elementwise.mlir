@@ -326,9 +326,10 @@ func.func @thresholded_relu_is_inf(%x: tensor<4xf32>) -> (tensor<4xf32>, tensor<
 // CHECK-DAG: #[[AXIS:.*]] = affine_map<(d0, d1) -> (d1)>
 // CHECK-LABEL: func.func @quantize_per_axis
 // CHECK: linalg.generic {indexing_maps = [#{{.*}}, #[[AXIS]], #[[AXIS]], #{{.*}}]
+// CHECK: arith.uitofp
 // CHECK: arith.divf
 // CHECK: math.roundeven
-// CHECK: arith.uitofp
+// CHECK: arith.addf
 // CHECK: arith.maximumf
 // CHECK: arith.minimumf
 // CHECK: arith.fptoui %{{.*}} : f32 to i8
@@ -339,14 +340,35 @@ func.func @quantize_per_axis(%x: tensor<2x3xf32>, %s: tensor<3xf32>, %z: tensor<
 
 // -----
 
-// Tests that DequantizeLinear is (x - zero_point) * scale in f32.
+// Tests that DequantizeLinear is (x - zero_point) * scale, the difference
+// exact in i64 (an int32 bias's is not in f32), the product in f32.
 
 // CHECK-LABEL: func.func @dequantize
-// CHECK: arith.sitofp
-// CHECK: arith.sitofp
-// CHECK: arith.subf
+// CHECK: arith.extsi %{{.*}} : i32 to i64
+// CHECK: arith.extsi %{{.*}} : i32 to i64
+// CHECK: arith.subi
+// CHECK: arith.sitofp %{{.*}} : i64 to f32
 // CHECK: arith.mulf
-func.func @dequantize(%x: tensor<4xi8>, %s: tensor<f32>, %z: tensor<i8>) -> tensor<4xf32> {
-  %0 = "onnx.DequantizeLinear"(%x, %s, %z) : (tensor<4xi8>, tensor<f32>, tensor<i8>) -> tensor<4xf32>
+func.func @dequantize(%x: tensor<4xi32>, %s: tensor<f32>, %z: tensor<i32>) -> tensor<4xf32> {
+  %0 = "onnx.DequantizeLinear"(%x, %s, %z) : (tensor<4xi32>, tensor<f32>, tensor<i32>) -> tensor<4xf32>
   return %0 : tensor<4xf32>
+}
+
+// -----
+
+// Tests that QuantizeLinear without a zero point adds nothing and saturates
+// to the u8 range; DequantizeLinear without one reads a uint8 as unsigned.
+
+// CHECK-LABEL: func.func @quantize_no_zero_point
+// CHECK: arith.divf
+// CHECK-NEXT: math.roundeven
+// CHECK-NEXT: arith.constant 0.0
+// CHECK-NEXT: arith.maximumf
+// CHECK: arith.fptoui %{{.*}} : f32 to i8
+// CHECK: arith.uitofp %{{.*}} : i8 to f32
+// CHECK-NEXT: arith.mulf
+func.func @quantize_no_zero_point(%x: tensor<4xf32>, %s: tensor<f32>) -> tensor<4xf32> {
+  %0 = "onnx.QuantizeLinear"(%x, %s) : (tensor<4xf32>, tensor<f32>) -> tensor<4xui8>
+  %1 = "onnx.DequantizeLinear"(%0, %s) : (tensor<4xui8>, tensor<f32>) -> tensor<4xf32>
+  return %1 : tensor<4xf32>
 }

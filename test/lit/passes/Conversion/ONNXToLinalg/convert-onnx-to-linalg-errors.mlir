@@ -48,11 +48,11 @@ func.func @pad_reflect_too_large(%x: tensor<2xf32>) -> tensor<6xf32> {
 
 // -----
 
-// Tests that a 3-D convolution is reported.
-func.func @conv3d(%x: tensor<1x1x4x4x4xf32>, %w: tensor<1x1x3x3x3xf32>) -> tensor<1x1x2x2x2xf32> {
-  // expected-error @+1 {{operator 'Conv' is not supported by the code generator: 3-D convolution}}
-  %0 = "onnx.Conv"(%x, %w) : (tensor<1x1x4x4x4xf32>, tensor<1x1x3x3x3xf32>) -> tensor<1x1x2x2x2xf32>
-  return %0 : tensor<1x1x2x2x2xf32>
+// Tests that a 3-D transposed convolution is reported.
+func.func @conv_transpose3d(%x: tensor<1x1x2x2x2xf32>, %w: tensor<1x1x3x3x3xf32>) -> tensor<1x1x4x4x4xf32> {
+  // expected-error @+1 {{operator 'ConvTranspose' is not supported by the code generator: 3-D convolution}}
+  %0 = "onnx.ConvTranspose"(%x, %w) : (tensor<1x1x2x2x2xf32>, tensor<1x1x3x3x3xf32>) -> tensor<1x1x4x4x4xf32>
+  return %0 : tensor<1x1x4x4x4xf32>
 }
 
 // -----
