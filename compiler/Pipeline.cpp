@@ -37,6 +37,10 @@ void buildGraphOptPipeline(OpPassManager &pm) {
 
 void buildONNXPipeline(OpPassManager &pm, const CompilerOptions &options) {
   buildShapeInferencePipeline(pm, options);
+  // Recurrent ops become plain ONNX ops on static shapes; the canonicalizer
+  // folds the transposed weights into constants before the fusions match.
+  pm.addPass(createExpandRecurrentPass());
+  pm.addPass(createCanonicalizerPass());
   buildGraphOptPipeline(pm);
 }
 

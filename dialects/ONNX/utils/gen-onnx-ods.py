@@ -71,6 +71,8 @@ WITH_SHAPE_FUNCTION = {
     "Split", "Squeeze", "Tile", "TopK", "Transpose", "Unsqueeze", "EyeLike",
     # quantization
     "QuantizeLinear", "DequantizeLinear",
+    # recurrent
+    "GRU", "LSTM", "RNN",
 }
 
 # Ops with a constant folder (dialects/ONNX/IR/ONNXFolders.cpp).
