@@ -66,8 +66,9 @@ def ExpandRecurrentPass : Pass<"aotc-expand-recurrent", "mlir::ModuleOp"> {
     linear_before_reset (GRU) are expanded as ONNX defines them. A constant
     `sequence_lens` masks the state of a batch whose sequence has ended
     (it keeps its last value and Y is zero past the end); the reverse
-    direction starts at each batch's own last step. A `sequence_lens` that
-    is not a constant is an error naming the node.
+    direction starts at each batch's own last step. A `sequence_lens` given
+    at run time masks forward steps with `k < sequence_lens`; for a reverse
+    pass it is an error naming the node.
 
     Before:
     ```mlir

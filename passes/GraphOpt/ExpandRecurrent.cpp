@@ -74,6 +74,22 @@ private:
         cast<ElementsAttr>(DenseElementsAttr::get(
             getType(shape), b.getFloatAttr(elementType, value))));
   }
+  /// [B, 1]: whether step `k` is within each batch's run-time length.
+  Value runtimeMask(int64_t k) {
+    int64_t batch = spec.batchSize;
+    auto lengthType = cast<RankedTensorType>(spec.sequenceLens.getType());
+    auto stepType = RankedTensorType::get({1}, lengthType.getElementType());
+    Value step = ConstantOp::create(
+        b, loc,
+        cast<ElementsAttr>(DenseElementsAttr::get(
+            stepType, b.getIntegerAttr(lengthType.getElementType(), k))));
+    Value less = LessOp::create(
+        b, loc, RankedTensorType::get({batch}, b.getI1Type()), step,
+        spec.sequenceLens);
+    return ReshapeOp::create(b, loc,
+                             RankedTensorType::get({batch, 1}, b.getI1Type()),
+                             less, ints({batch, 1}), 0);
+  }
   Value mask(ArrayRef<bool> active) {
     auto type = RankedTensorType::get({(int64_t)active.size(), 1},
                                       b.getI1Type());
@@ -305,6 +321,7 @@ Value Expander::step(const Direction &dir, Value xk, Value h, Value &c,
 std::array<Value, 3> Expander::expand() {
   int64_t s = spec.seqLength, batch = spec.batchSize, n = spec.hiddenSize;
   lengths = spec.sequenceLengths;
+  bool runtimeLengths = spec.sequenceLens && lengths.empty();
   if (lengths.empty())
     lengths.assign(batch, s);
   int64_t steps = *llvm::max_element(lengths);
@@ -353,7 +370,14 @@ std::array<Value, 3> Expander::expand() {
       Value newC = c;
       Value newH = step(dir, xk, h, newC, /*zeroState=*/k == 0 && !initialH);
       hs.push_back(newH);
-      if (llvm::all_of(active, [](bool a) { return a; })) {
+      if (runtimeLengths) {
+        // Lengths known only at run time: the mask is k < sequence_lens.
+        Value keep = runtimeMask(k);
+        h = where(keep, newH, h);
+        if (spec.cell == RecurrentCell::LSTM)
+          c = where(keep, newC, c);
+        hs.back() = where(keep, newH, zeros);
+      } else if (llvm::all_of(active, [](bool a) { return a; })) {
         h = newH;
         c = newC;
       } else {
@@ -365,7 +389,8 @@ std::array<Value, 3> Expander::expand() {
       }
     }
     finalH.push_back(reshape(h, {1, batch, n}));
-    finalC.push_back(reshape(c, {1, batch, n}));
+    if (spec.cell == RecurrentCell::LSTM)
+      finalC.push_back(reshape(c, {1, batch, n}));
     if (!spec.y)
       continue;
 

@@ -297,10 +297,14 @@ aotc::onnx::getRecurrentSpec(Operation *op) {
   if (spec.sequenceLens) {
     std::optional<SmallVector<int64_t>> lengths =
         getConstantInts(spec.sequenceLens);
-    if (!lengths)
+    // Run-time lengths mask a forward pass; a reverse pass would start at
+    // a different step per batch, which the unrolled graph cannot.
+    if (!lengths && spec.reverse)
       return op->emitOpError()
-             << "sequence_lens must be a compile-time constant (aotc unrolls "
-                "the sequence)";
+             << "sequence_lens must be a compile-time constant for the "
+                "reverse direction (aotc unrolls the sequence)";
+    if (!lengths)
+      return spec;
     for (int64_t length : *lengths)
       if (length < 0 ||
           (!isDynamic(spec.seqLength) && length > spec.seqLength))

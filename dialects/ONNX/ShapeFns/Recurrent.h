@@ -56,14 +56,15 @@ struct RecurrentSpec {
   bool linearBeforeReset = false;
   /// The activations of each direction, in the op's order (f, g, h).
   llvm::SmallVector<llvm::SmallVector<RecurrentActivation, 3>, 2> activations;
-  /// Per-batch lengths when `sequence_lens` is given (constant).
+  /// Per-batch lengths when `sequence_lens` is a constant; empty when it is
+  /// absent or given at run time (forward only).
   llvm::SmallVector<int64_t> sequenceLengths;
 };
 
 /// Reads and checks `op` (an LSTM, GRU or RNN); emits a one-line error on
 /// the op and fails when the attributes or shapes are inconsistent or an
-/// activation is unsupported, or `sequence_lens` is not a constant (the
-/// sequence is unrolled at compile time).
+/// activation is unsupported, or `sequence_lens` of a reverse pass is not a
+/// constant (the sequence is unrolled at compile time).
 mlir::FailureOr<RecurrentSpec> getRecurrentSpec(mlir::Operation *op);
 
 } // namespace aotc::onnx

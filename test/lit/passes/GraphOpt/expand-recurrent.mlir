@@ -13,9 +13,9 @@
 // CHECK:         %[[HR:.+]] = "onnx.MatMul"(%[[H0]], %[[RT]]) : (tensor<2x4xf32>, tensor<4x4xf32>) -> tensor<2x4xf32>
 // CHECK:         %[[S1:.+]] = "onnx.Add"(%[[X1]], %[[HR]])
 // CHECK:         %[[H1:.+]] = "onnx.Tanh"(%[[S1]])
+// CHECK:         %[[YH:.+]] = "onnx.Reshape"(%[[H1]], %{{.+}}) {{.*}} -> tensor<1x2x4xf32>
 // CHECK:         %[[YS:.+]] = "onnx.Concat"(%[[H0]], %[[H1]]) <{axis = 0 : si64}> : (tensor<2x4xf32>, tensor<2x4xf32>) -> tensor<4x4xf32>
 // CHECK:         %[[Y:.+]] = "onnx.Reshape"(%[[YS]], %{{.+}}) {{.*}} -> tensor<2x1x2x4xf32>
-// CHECK:         %[[YH:.+]] = "onnx.Reshape"(%[[H1]], %{{.+}}) {{.*}} -> tensor<1x2x4xf32>
 // CHECK-NOT:     "onnx.RNN"
 // CHECK:         return %[[Y]], %[[YH]]
 func.func @rnn_forward(%x: tensor<2x2x3xf32>, %w: tensor<1x4x3xf32>, %r: tensor<1x4x4xf32>) -> (tensor<2x1x2x4xf32>, tensor<1x2x4xf32>) {
@@ -60,10 +60,14 @@ func.func @gru_lengths(%x: tensor<2x3x4xf32>, %w: tensor<1x15x4xf32>, %r: tensor
 
 // -----
 
-// Tests that sequence_lens given at run time is reported: the sequence is
-// unrolled at compile time.
+// Tests that sequence_lens given at run time masks each forward step with
+// k < sequence_lens.
+// CHECK-LABEL: func.func @runtime_lengths
+// CHECK:         %[[LT:.+]] = "onnx.Less"(%{{.+}}, %arg3) : (tensor<1xi32>, tensor<2xi32>) -> tensor<2xi1>
+// CHECK:         %[[M:.+]] = "onnx.Reshape"(%[[LT]]
+// CHECK:         "onnx.Where"(%[[M]]
+// CHECK-NOT:     "onnx.RNN"
 func.func @runtime_lengths(%x: tensor<2x2x3xf32>, %w: tensor<1x4x3xf32>, %r: tensor<1x4x4xf32>, %lens: tensor<2xi32>) -> tensor<1x2x4xf32> {
-  // expected-error @+1 {{'onnx.RNN' op sequence_lens must be a compile-time constant (aotc unrolls the sequence)}}
   %yh = "onnx.RNN"(%x, %w, %r, %lens) <{operandSegmentSizes = array<i32: 1, 1, 1, 0, 1, 0>, resultSegmentSizes = array<i32: 0, 1>}> : (tensor<2x2x3xf32>, tensor<1x4x3xf32>, tensor<1x4x4xf32>, tensor<2xi32>) -> tensor<1x2x4xf32>
   return %yh : tensor<1x2x4xf32>
 }

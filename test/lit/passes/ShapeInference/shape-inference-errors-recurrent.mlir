@@ -45,9 +45,10 @@ func.func @activation_count(%x: tensor<5x3x6xf32>, %w: tensor<1x16x6xf32>, %r: t
 
 // -----
 
-// Tests that a sequence_lens graph input (not a constant) is reported.
+// Tests that a sequence_lens graph input (not a constant) of a reverse pass
+// is reported.
 func.func @lengths(%x: tensor<5x3x6xf32>, %w: tensor<1x4x6xf32>, %r: tensor<1x4x4xf32>, %lens: tensor<3xi32>) -> tensor<*xf32> {
-  // expected-error @+1 {{'onnx.RNN' op sequence_lens must be a compile-time constant (aotc unrolls the sequence)}}
-  %h = "onnx.RNN"(%x, %w, %r, %lens) <{operandSegmentSizes = array<i32: 1, 1, 1, 0, 1, 0>, resultSegmentSizes = array<i32: 0, 1>}> : (tensor<5x3x6xf32>, tensor<1x4x6xf32>, tensor<1x4x4xf32>, tensor<3xi32>) -> tensor<*xf32>
+  // expected-error @+1 {{'onnx.RNN' op sequence_lens must be a compile-time constant for the reverse direction (aotc unrolls the sequence)}}
+  %h = "onnx.RNN"(%x, %w, %r, %lens) <{direction = "reverse", operandSegmentSizes = array<i32: 1, 1, 1, 0, 1, 0>, resultSegmentSizes = array<i32: 0, 1>}> : (tensor<5x3x6xf32>, tensor<1x4x6xf32>, tensor<1x4x4xf32>, tensor<3xi32>) -> tensor<*xf32>
   return %h : tensor<*xf32>
 }
