@@ -63,8 +63,7 @@ private:
   }
 
   Value ints(ArrayRef<int64_t> values) {
-    auto type =
-        RankedTensorType::get({(int64_t)values.size()}, b.getI64Type());
+    auto type = RankedTensorType::get({(int64_t)values.size()}, b.getI64Type());
     return ConstantOp::create(
         b, loc, cast<ElementsAttr>(DenseElementsAttr::get(type, values)));
   }
@@ -83,16 +82,16 @@ private:
         b, loc,
         cast<ElementsAttr>(DenseElementsAttr::get(
             stepType, b.getIntegerAttr(lengthType.getElementType(), k))));
-    Value less = LessOp::create(
-        b, loc, RankedTensorType::get({batch}, b.getI1Type()), step,
-        spec.sequenceLens);
+    Value less =
+        LessOp::create(b, loc, RankedTensorType::get({batch}, b.getI1Type()),
+                       step, spec.sequenceLens);
     return ReshapeOp::create(b, loc,
                              RankedTensorType::get({batch, 1}, b.getI1Type()),
                              less, ints({batch, 1}), 0);
   }
   Value mask(ArrayRef<bool> active) {
-    auto type = RankedTensorType::get({(int64_t)active.size(), 1},
-                                      b.getI1Type());
+    auto type =
+        RankedTensorType::get({(int64_t)active.size(), 1}, b.getI1Type());
     return ConstantOp::create(
         b, loc, cast<ElementsAttr>(DenseElementsAttr::get(type, active)));
   }
@@ -149,9 +148,8 @@ private:
   }
   template <typename OpTy>
   Value binary(Value lhs, Value rhs) {
-    return OpTy::create(b, loc,
-                        getType(broadcast(shapeOf(lhs), shapeOf(rhs))), lhs,
-                        rhs);
+    return OpTy::create(b, loc, getType(broadcast(shapeOf(lhs), shapeOf(rhs))),
+                        lhs, rhs);
   }
   Value add(Value lhs, Value rhs) { return binary<AddOp>(lhs, rhs); }
   Value sub(Value lhs, Value rhs) { return binary<SubOp>(lhs, rhs); }
@@ -159,8 +157,8 @@ private:
   /// `lhs + rhs` where a null `rhs` stands for zeros.
   Value addIf(Value lhs, Value rhs) { return rhs ? add(lhs, rhs) : lhs; }
   Value matmul(Value lhs, Value rhs) {
-    return MatMulOp::create(
-        b, loc, getType({shapeOf(lhs)[0], shapeOf(rhs)[1]}), lhs, rhs);
+    return MatMulOp::create(b, loc, getType({shapeOf(lhs)[0], shapeOf(rhs)[1]}),
+                            lhs, rhs);
   }
   Value where(Value condition, Value lhs, Value rhs) {
     return WhereOp::create(b, loc, lhs.getType(), condition, lhs, rhs);
@@ -179,8 +177,7 @@ private:
   /// One step: the new hidden state (and LSTM cell state in `c`) from the
   /// projected input `xk` and the previous state; `zeroState` when that
   /// state is the zeros of an absent initial_h/initial_c.
-  Value step(const Direction &dir, Value xk, Value h, Value &c,
-             bool zeroState);
+  Value step(const Direction &dir, Value xk, Value h, Value &c, bool zeroState);
   /// The time step that step `k` reads for batch `batch`.
   int64_t timeOf(const Direction &dir, int64_t k, int64_t batch) const {
     return dir.reverse ? lengths[batch] - 1 - k : k;
@@ -306,8 +303,8 @@ Value Expander::step(const Direction &dir, Value xk, Value h, Value &c,
     } else {
       zr = addIf(slice(xk, 1, 0, 2 * n), product(h, dir.recurrentT));
       Value r = gate(slice(zr, 1, n, 2 * n), act[0]);
-      candidate = addIf(slice(xk, 1, 2 * n, 3 * n),
-                        product(mul(r, h), dir.hiddenT));
+      candidate =
+          addIf(slice(xk, 1, 2 * n, 3 * n), product(mul(r, h), dir.hiddenT));
     }
     Value z = gate(slice(zr, 1, 0, n), act[0]);
     Value hc = gate(candidate, act[1]);
@@ -339,8 +336,7 @@ std::array<Value, 3> Expander::expand() {
 
   SmallVector<Value> ys, finalH, finalC;
   for (int64_t d = 0; d < spec.numDirections; ++d) {
-    Direction dir =
-        prepare(d, /*reverse=*/d == 1 || !spec.forward, x2D);
+    Direction dir = prepare(d, /*reverse=*/d == 1 || !spec.forward, x2D);
     Value h = initialH ? direction(initialH, d) : zeros;
     Value c = initialC ? direction(initialC, d) : zeros;
     SmallVector<Value> hs;
@@ -357,8 +353,7 @@ std::array<Value, 3> Expander::expand() {
           times.push_back(timeOf(dir, k, i));
       Value xk;
       if (llvm::all_equal(times)) {
-        xk = slice(dir.projection, 0, times[0] * batch,
-                   (times[0] + 1) * batch);
+        xk = slice(dir.projection, 0, times[0] * batch, (times[0] + 1) * batch);
       } else {
         SmallVector<Value> rows;
         for (int64_t i = 0; i < batch; ++i) {
@@ -414,8 +409,8 @@ std::array<Value, 3> Expander::expand() {
       } else {
         SmallVector<Value> perBatch;
         for (int64_t i = 0; i < batch; ++i) {
-          Value source = valid[i] ? hs[dir.reverse ? lengths[i] - 1 - t : t]
-                                  : zeros;
+          Value source =
+              valid[i] ? hs[dir.reverse ? lengths[i] - 1 - t : t] : zeros;
           perBatch.push_back(slice(source, 0, i, i + 1));
         }
         rows.push_back(concat(perBatch, 0));
@@ -458,7 +453,8 @@ struct ExpandRecurrentPass
     if (failed(spec))
       return failure();
     auto xType = dyn_cast<RankedTensorType>(spec->x.getType());
-    if (!xType || !xType.hasStaticShape() || ShapedType::isDynamic(spec->hiddenSize))
+    if (!xType || !xType.hasStaticShape() ||
+        ShapedType::isDynamic(spec->hiddenSize))
       return op->emitOpError()
              << "needs static shapes (run aotc-shape-inference first)";
     OpBuilder b(op);

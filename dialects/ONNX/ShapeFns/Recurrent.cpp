@@ -112,8 +112,8 @@ LogicalResult readActivations(Operation *op, const RecurrentAttrs &attrs,
   for (StringRef name : names) {
     std::optional<ActivationInfo> info = lookupActivation(name);
     if (!info)
-      return op->emitOpError() << "activation '" << name
-                               << "' is not supported";
+      return op->emitOpError()
+             << "activation '" << name << "' is not supported";
     RecurrentActivation activation{info->kind, info->alpha, info->beta};
     if (info->takesAlpha && nextAlpha < alphas.size())
       activation.alpha = alphas[nextAlpha++];
@@ -144,9 +144,9 @@ LogicalResult checkOperandShape(Operation *op, Value value, StringRef name,
     matches = isDynamic(expected[i]) || isDynamic((*shape)[i]) ||
               expected[i] == (*shape)[i];
   if (!matches)
-    return op->emitOpError() << name << " of shape " << formatShape(*shape)
-                             << " does not match the expected "
-                             << formatShape(expected);
+    return op->emitOpError()
+           << name << " of shape " << formatShape(*shape)
+           << " does not match the expected " << formatShape(expected);
   return success();
 }
 
@@ -167,8 +167,7 @@ bool merge(int64_t &dim, int64_t other) {
 
 } // namespace
 
-FailureOr<RecurrentSpec>
-aotc::onnx::getRecurrentSpec(Operation *op) {
+FailureOr<RecurrentSpec> aotc::onnx::getRecurrentSpec(Operation *op) {
   RecurrentSpec spec;
   RecurrentAttrs attrs;
   llvm::TypeSwitch<Operation *>(op)
@@ -241,8 +240,8 @@ aotc::onnx::getRecurrentSpec(Operation *op) {
   // X is [S, B, I] or [B, S, I].
   std::optional<ArrayRef<int64_t>> x = getShapeOf(spec.x);
   if (x && x->size() != 3)
-    return op->emitOpError() << "X of shape " << formatShape(*x)
-                             << " must be 3-D";
+    return op->emitOpError()
+           << "X of shape " << formatShape(*x) << " must be 3-D";
   spec.seqLength = getDim(spec.x, spec.layout == 0 ? 0 : 1);
   spec.batchSize = getDim(spec.x, spec.layout == 0 ? 1 : 0);
   spec.inputSize = getDim(spec.x, 2);
@@ -256,10 +255,9 @@ aotc::onnx::getRecurrentSpec(Operation *op) {
       return op->emitOpError()
              << "hidden_size " << *attrs.hiddenSize << " must be positive";
     if (!merge(hidden, *attrs.hiddenSize))
-      return op->emitOpError()
-             << "hidden_size " << *attrs.hiddenSize
-             << " does not match R of shape "
-             << formatShape(*getShapeOf(spec.r));
+      return op->emitOpError() << "hidden_size " << *attrs.hiddenSize
+                               << " does not match R of shape "
+                               << formatShape(*getShapeOf(spec.r));
   }
   int64_t gates = isDynamic(hidden) ? ShapedType::kDynamic : g * hidden;
   for (auto [value, name] : {std::pair(spec.w, "W"), std::pair(spec.r, "R")}) {
@@ -306,8 +304,7 @@ aotc::onnx::getRecurrentSpec(Operation *op) {
     if (!lengths)
       return spec;
     for (int64_t length : *lengths)
-      if (length < 0 ||
-          (!isDynamic(spec.seqLength) && length > spec.seqLength))
+      if (length < 0 || (!isDynamic(spec.seqLength) && length > spec.seqLength))
         return op->emitOpError()
                << "sequence length " << length << " is not in [0, "
                << formatDim(spec.seqLength) << "]";

@@ -1,4 +1,5 @@
-//===- Recurrent.h - What LSTM, GRU and RNN say about themselves -*- C++ -*-===//
+//===- Recurrent.h - What LSTM, GRU and RNN say about themselves -*- C++
+//-*-===//
 //
 // The three recurrent ops share their operands (X, W, R, B, sequence_lens,
 // initial_h; LSTM adds initial_c and P), their attributes and their checks.
