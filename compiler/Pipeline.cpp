@@ -30,6 +30,10 @@ void buildShapeInferencePipeline(OpPassManager &pm,
 }
 
 void buildGraphOptPipeline(OpPassManager &pm) {
+  // Recurrent ops become plain ONNX ops on static shapes; the canonicalizer
+  // folds the transposed weights into constants before the fusions match.
+  pm.addPass(createExpandRecurrentPass());
+  pm.addPass(createCanonicalizerPass());
   // Fusions match the static, folded graph; CSE merges the constants they
   // create.
   pm.addPass(createFoldEmptyTensorsPass());

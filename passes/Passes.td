@@ -57,6 +57,39 @@ def ShapeInferencePass : Pass<"aotc-shape-inference", "mlir::ModuleOp"> {
   let dependentDialects = ["::aotc::onnx::ONNXDialect"];
 }
 
+def ExpandRecurrentPass : Pass<"aotc-expand-recurrent", "mlir::ModuleOp"> {
+  let summary = "Unroll LSTM, GRU and RNN into the ONNX ops they are made of";
+  let description = [{
+    Runs after shape inference. Each LSTM, GRU and RNN becomes, per
+    direction, one MatMul that projects the input of every time step at
+    once (X·Wᵀ plus Wb + Rb, the biases folded into one constant), then per
+    step a MatMul H·Rᵀ and the gate arithmetic (Slice, Add, Mul, Sigmoid,
+    Tanh or the op's other activations, Clip when `clip` is set),
+    unrolled over the static sequence. Wᵀ and Rᵀ are Transposes of the
+    weights, which fold into constants. Every direction, layout 0 and 1,
+    initial and final states, peepholes and input_forget (LSTM) and
+    linear_before_reset (GRU) are expanded as ONNX defines them. A constant
+    `sequence_lens` masks the state of a batch whose sequence has ended
+    (it keeps its last value and Y is zero past the end); the reverse
+    direction starts at each batch's own last step. A `sequence_lens` given
+    at run time masks forward steps with `k < sequence_lens`; for a reverse
+    pass it is an error naming the node.
+
+    Before:
+    ```mlir
+    %y, %h = "onnx.RNN"(%x, %w, %r) <{hidden_size = 4 : si64, operandSegmentSizes = array<i32: 1, 1, 1, 0, 0, 0>, resultSegmentSizes = array<i32: 1, 1>}>
+        : (tensor<1x2x3xf32>, tensor<1x4x3xf32>, tensor<1x4x4xf32>) -> (tensor<1x1x2x4xf32>, tensor<1x2x4xf32>)
+    ```
+    After (one step, zero initial state):
+    ```mlir
+    %wt = "onnx.Transpose"(%w2) <{perm = array<i64: 1, 0>}> : (tensor<4x3xf32>) -> tensor<3x4xf32>
+    %p = "onnx.MatMul"(%x2, %wt) : (tensor<2x3xf32>, tensor<3x4xf32>) -> tensor<2x4xf32>
+    %h = "onnx.Tanh"(%p) : (tensor<2x4xf32>) -> tensor<2x4xf32>
+    ```
+  }];
+  let dependentDialects = ["::aotc::onnx::ONNXDialect"];
+}
+
 def FoldEmptyTensorsPass : Pass<"aotc-fold-empty-tensors", "mlir::ModuleOp"> {
   let summary = "Take zero-size tensors out of the graph";
   let description = [{

@@ -578,6 +578,7 @@ def ONNX_GRUOp : ONNX_Op<"GRU", 14, [Pure, AttrSizedOperandSegments, AttrSizedRe
     Optional<ONNX_TensorOf<[F16, F32, F64]>>:$Y,
     Optional<ONNX_TensorOf<[F16, F32, F64]>>:$Y_h);
   let elementTypeRules = [{ElementTypeRule::operand(0), ElementTypeRule::operand(0)}];
+  let hasShapeFunction = 1;
 }
 
 def ONNX_GatherOp : ONNX_Op<"Gather", 13, [Pure]> {
@@ -841,6 +842,7 @@ def ONNX_LSTMOp : ONNX_Op<"LSTM", 14, [Pure, AttrSizedOperandSegments, AttrSized
     Optional<ONNX_TensorOf<[F16, F32, F64]>>:$Y_h,
     Optional<ONNX_TensorOf<[F16, F32, F64]>>:$Y_c);
   let elementTypeRules = [{ElementTypeRule::operand(0), ElementTypeRule::operand(0), ElementTypeRule::operand(0)}];
+  let hasShapeFunction = 1;
 }
 
 def ONNX_LayerNormalizationOp : ONNX_Op<"LayerNormalization", 17, [Pure, AttrSizedResultSegments]> {
@@ -1286,6 +1288,7 @@ def ONNX_RNNOp : ONNX_Op<"RNN", 14, [Pure, AttrSizedOperandSegments, AttrSizedRe
     Optional<ONNX_TensorOf<[F16, F32, F64]>>:$Y,
     Optional<ONNX_TensorOf<[F16, F32, F64]>>:$Y_h);
   let elementTypeRules = [{ElementTypeRule::operand(0), ElementTypeRule::operand(0)}];
+  let hasShapeFunction = 1;
 }
 
 def ONNX_RangeOp : ONNX_Op<"Range", 11, [Pure]> {

@@ -72,6 +72,8 @@ WITH_SHAPE_FUNCTION = {
     # quantization
     "QuantizeLinear", "DequantizeLinear", "ConvInteger", "MatMulInteger",
     "QLinearConv", "QLinearMatMul",
+    # recurrent
+    "GRU", "LSTM", "RNN",
 }
 
 # Ops with a constant folder (dialects/ONNX/IR/ONNXFolders.cpp).
