@@ -274,6 +274,11 @@ def TileAndVectorizePass : Pass<"aotc-tile-and-vectorize", "mlir::func::FuncOp">
       tiled to the target's register tile (`matmul-tile` = M,N,K), the
       partial last tile of each loop is peeled off so that full tiles and
       remainders both have static shapes, and every tile is vectorized;
+    - a packed contraction (`aotc.packed_weight`, from aotc-pack-weights:
+      loops m, n1, n0, k) gets mr rows x one panel, or with M = 1 (GEMV)
+      `gemv-panels` panels x one row; panels run outside rows when A is no
+      larger than the weight, and the vectorized tile is folded into a
+      vector.contract (broadcast FMAs on unit-stride panel loads);
     - every other linalg op is generalized and its loops interchanged so the
       innermost loop runs along the output's contiguous dimension, which
       LLVM's loop vectorizer then vectorizes for the target's width.

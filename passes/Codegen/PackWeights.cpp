@@ -12,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "passes/Codegen/Contraction.h"
 #include "passes/Passes.h"
 
 #include "mlir/Dialect/Linalg/Utils/Utils.h"
@@ -40,27 +41,6 @@ struct PackableContraction {
   int64_t m, n, k;
 };
 
-/// `out + in0 * in1` in f32, in any operand order.
-bool isF32MultiplyAdd(linalg::LinalgOp op) {
-  Block *body = op.getBlock();
-  if (body->getNumArguments() != 3 || body->getOperations().size() != 3)
-    return false;
-  auto add =
-      body->getTerminator()->getOperand(0).getDefiningOp<arith::AddFOp>();
-  if (!add || !add.getType().isF32())
-    return false;
-  Value out = body->getArgument(2);
-  Value product = add.getLhs() == out   ? add.getRhs()
-                  : add.getRhs() == out ? add.getLhs()
-                                        : Value();
-  auto mul = product ? product.getDefiningOp<arith::MulFOp>() : nullptr;
-  if (!mul)
-    return false;
-  Value a = body->getArgument(0), b = body->getArgument(1);
-  return (mul.getLhs() == a && mul.getRhs() == b) ||
-         (mul.getLhs() == b && mul.getRhs() == a);
-}
-
 /// Whether `map`'s results are exactly `dims`, in order.
 bool readsInOrder(AffineMap map, ArrayRef<unsigned> dims) {
   if (map.getNumResults() != dims.size())
@@ -76,7 +56,7 @@ bool readsInOrder(AffineMap map, ArrayRef<unsigned> dims) {
 std::optional<PackableContraction> matchPackable(linalg::LinalgOp op) {
   if (!op.hasPureTensorSemantics() || op.getNumDpsInputs() != 2 ||
       op.getNumDpsInits() != 1 || !linalg::isaContractionOpInterface(op) ||
-      !isF32MultiplyAdd(op) ||
+      !aotc::isMultiplyAdd(op) ||
       llvm::any_of(op.getStaticLoopRanges(), ShapedType::isDynamic))
     return std::nullopt;
   FailureOr<linalg::ContractionDimensions> dims =
