@@ -60,9 +60,13 @@ void buildLinalgPipeline(OpPassManager &pm) {
 
 LogicalResult buildCPUCodegenPipeline(OpPassManager &pm,
                                       const TargetDescription &target) {
+  PackWeightsPassOptions packing;
+  packing.panelWidth = target.matmulTile.n;
+  pm.addNestedPass<func::FuncOp>(createPackWeightsPass(packing));
   TileAndVectorizePassOptions tiling;
   tiling.matmulTile = {target.matmulTile.m, target.matmulTile.n,
                        target.matmulTile.k};
+  tiling.gemvPanels = target.matmulTile.gemvPanels;
   pm.addNestedPass<func::FuncOp>(createTileAndVectorizePass(tiling));
   if (failed(addUpstreamPasses(
           pm,

@@ -261,6 +261,46 @@ def FusePass : Pass<"aotc-fuse", "mlir::ModuleOp"> {
 // Code generation
 //===----------------------------------------------------------------------===//
 
+def PackWeightsPass : Pass<"aotc-pack-weights", "mlir::func::FuncOp"> {
+  let summary = "Pack constant weights of contractions into micro-kernel panels";
+  let description = [{
+    Data tiling for the CPU micro-kernel. A contraction
+    `C[m.., n] += A[m.., k] * B[k, n]` (matmul, Gemm with or without transB,
+    the MatMul-shaped generics of a batched MatMul with a 2-D weight) whose
+    B is a constant gets B repacked at compile time into panels of
+    `panel-width` (nr) columns, K-major: `Bp[N/nr][K][nr]`, zero-padded when
+    nr does not divide N. A transposed B (`[N][K]`) is only another packing.
+    The contraction becomes a generic over (m, n1, n0, k) on A collapsed to
+    [M][K] and C viewed as [M][N/nr][nr] (padded and sliced back when N is
+    not a multiple of nr), tagged `aotc.packed_weight` for
+    aotc-tile-and-vectorize, whose k steps then read one panel with unit
+    stride.
+
+    Before (panel-width=16):
+    ```mlir
+    %r = linalg.matmul ins(%a, %w : tensor<4x8xf32>, tensor<8x32xf32>)
+                       outs(%c : tensor<4x32xf32>) -> tensor<4x32xf32>
+    ```
+    After:
+    ```mlir
+    %wp = arith.constant dense_resource<w.packed> : tensor<2x8x16xf32>
+    %ct = tensor.expand_shape %c [[0], [1, 2]] ... into tensor<4x2x16xf32>
+    %rt = linalg.generic {indexing_maps = [(m, n1, n0, k) -> (m, k),
+            (m, n1, n0, k) -> (n1, k, n0), (m, n1, n0, k) -> (m, n1, n0)],
+            ...} ins(%a, %wp) outs(%ct) {aotc.packed_weight}
+    %r = tensor.collapse_shape %rt [[0], [1, 2]] ... into tensor<4x32xf32>
+    ```
+  }];
+  let options = [
+    Option<"panelWidth", "panel-width", "int64_t", /*default=*/"16",
+           "Columns of a weight panel (nr): the micro-kernel's N tile">,
+  ];
+  let dependentDialects = [
+    "::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect",
+    "::mlir::arith::ArithDialect",
+  ];
+}
+
 def TileAndVectorizePass : Pass<"aotc-tile-and-vectorize", "mlir::func::FuncOp"> {
   let summary = "Tile contractions to register tiles and vectorize them";
   let description = [{
@@ -272,6 +312,11 @@ def TileAndVectorizePass : Pass<"aotc-tile-and-vectorize", "mlir::func::FuncOp">
       tiled to the target's register tile (`matmul-tile` = M,N,K), the
       partial last tile of each loop is peeled off so that full tiles and
       remainders both have static shapes, and every tile is vectorized;
+    - a packed contraction (`aotc.packed_weight`, from aotc-pack-weights:
+      loops m, n1, n0, k) gets mr rows x one panel, or with M = 1 (GEMV)
+      `gemv-panels` panels x one row; panels run outside rows when A is no
+      larger than the weight, and the vectorized tile is folded into a
+      vector.contract (broadcast FMAs on unit-stride panel loads);
     - every other linalg op is generalized and its loops interchanged so the
       innermost loop runs along the output's contiguous dimension, which
       LLVM's loop vectorizer then vectorizes for the target's width.
@@ -294,6 +339,9 @@ def TileAndVectorizePass : Pass<"aotc-tile-and-vectorize", "mlir::func::FuncOp">
   let options = [
     ListOption<"matmulTile", "matmul-tile", "int64_t",
                "Register tile of contractions: M,N,K">,
+    Option<"gemvPanels", "gemv-panels", "int64_t", /*default=*/"1",
+           "Weight panels one tile of a packed contraction with M = 1 "
+           "covers (its accumulators: panels x panel vectors)">,
   ];
   let dependentDialects = [
     "::mlir::linalg::LinalgDialect", "::mlir::scf::SCFDialect",

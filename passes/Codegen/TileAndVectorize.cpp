@@ -13,6 +13,8 @@
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/Dialect/SCF/Transforms/Transforms.h"
+#include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
+#include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
@@ -107,20 +109,56 @@ getContractionTileSizes(linalg::LinalgOp op,
   return sizes;
 }
 
+/// Marks the generics of aotc-pack-weights: C[m][n1][n0] += A[m][k] *
+/// Bp[n1][k][n0].
+constexpr StringLiteral kPackedAttr = "aotc.packed_weight";
+
+bool isPackedContraction(linalg::LinalgOp op) {
+  return op->hasAttr(kPackedAttr) && op.getNumLoops() == 4 &&
+         op.getNumDpsInputs() == 2;
+}
+
+/// The register tile of a packed contraction, loops (m, n1, n0, k): mr rows
+/// by one panel; when M is smaller than mr (GEMV: M = 1), several panels
+/// instead, so that the accumulators and independent load streams stay
+/// about as many as a full tile has. The loop order keeps the smaller
+/// operand in cache while the other streams once: panels outside rows when
+/// A is the smaller (every panel then meets all of A), rows outside
+/// otherwise.
+void getPackedTiling(linalg::LinalgOp op, ArrayRef<int64_t> tile,
+                     int64_t gemvPanels, SmallVectorImpl<int64_t> &sizes,
+                     SmallVectorImpl<int64_t> &interchange) {
+  SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+  int64_t m = ranges[0], panels = ranges[1], nr = ranges[2], k = ranges[3];
+  int64_t rows = std::min(tile[0], m);
+  int64_t panelTile = m == 1 ? gemvPanels : std::max<int64_t>(1, tile[0] / m);
+  sizes.assign({rows, std::min(panelTile, panels), nr, 1});
+  if (m * k <= panels * k * nr)
+    interchange.assign({1, 0, 2, 3});
+  else
+    interchange.assign({0, 1, 2, 3});
+}
+
 /// Tiles a static contraction to the register tile and peels the partial
 /// last tile of every loop, so that both the full tiles and the remainder
 /// have static shapes (vectorized later without masks).
 LogicalResult tileContraction(RewriterBase &rewriter, linalg::LinalgOp op,
-                              ArrayRef<int64_t> tile) {
+                              ArrayRef<int64_t> tile, int64_t gemvPanels) {
   FailureOr<linalg::ContractionDimensions> dims =
       linalg::inferContractionDims(op);
   if (failed(dims) || !op.hasPureTensorSemantics() ||
       llvm::any_of(op.getStaticLoopRanges(), ShapedType::isDynamic))
     return failure();
-  SmallVector<int64_t> sizes = getContractionTileSizes(op, *dims, tile);
+  SmallVector<int64_t> sizes, interchange;
+  if (isPackedContraction(op))
+    getPackedTiling(op, tile, gemvPanels, sizes, interchange);
+  else
+    sizes = getContractionTileSizes(op, *dims, tile);
 
   scf::SCFTilingOptions options;
   options.setTileSizes(getAsIndexOpFoldResult(rewriter.getContext(), sizes));
+  if (!interchange.empty())
+    options.setInterchange(interchange);
   rewriter.setInsertionPoint(op);
   FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
       rewriter, cast<TilingInterface>(op.getOperation()), options);
@@ -159,10 +197,25 @@ void vectorizeContraction(RewriterBase &rewriter, linalg::LinalgOp op) {
       /*createNamedContraction=*/true);
   if (failed(vectorized))
     return; // Tiled scalar code is still correct.
+  bool packed = isPackedContraction(op);
+  Block *block = op->getBlock();
   if (!vectorized->replacements.empty())
     rewriter.replaceOp(op, vectorized->replacements);
   else
     rewriter.eraseOp(op);
+  if (!packed)
+    return;
+  // The generic vectorizes as broadcasts, a multiply and a reduction over
+  // k: fold them into a vector.contract, which lowers to broadcast FMAs on
+  // the panel's vector.
+  RewritePatternSet patterns(rewriter.getContext());
+  vector::populateVectorReductionToContractPatterns(patterns);
+  vector::populateVectorTransferPermutationMapLoweringPatterns(patterns);
+  vector::populateSinkVectorOpsPatterns(patterns);
+  SmallVector<Operation *> ops;
+  for (Operation &nested : *block)
+    ops.push_back(&nested);
+  (void)applyOpPatternsGreedily(ops, std::move(patterns));
 }
 
 /// Generalizes `op` and moves its reduction loops outside its parallel ones,
@@ -215,6 +268,10 @@ struct TileAndVectorizePass
       func.emitError("matmul-tile must be three positive sizes M,N,K");
       return signalPassFailure();
     }
+    if (gemvPanels <= 0) {
+      func.emitError("gemv-panels must be positive");
+      return signalPassFailure();
+    }
     rewriteConvolutionsToIm2Col(func);
 
     IRRewriter rewriter(&getContext());
@@ -222,7 +279,7 @@ struct TileAndVectorizePass
     func.walk([&](linalg::LinalgOp op) { ops.push_back(op); });
     for (linalg::LinalgOp op : ops) {
       if (linalg::isaContractionOpInterface(op) &&
-          succeeded(tileContraction(rewriter, op, matmulTile)))
+          succeeded(tileContraction(rewriter, op, matmulTile, gemvPanels)))
         continue;
       if (!isa<linalg::FillOp, linalg::CopyOp>(op))
         orderLoopsForVectorization(rewriter, op);

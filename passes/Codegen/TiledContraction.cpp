@@ -12,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "passes/Codegen/Contraction.h"
 #include "passes/Codegen/GPUKernels.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
@@ -63,28 +64,6 @@ struct ContractionPlan {
   /// the accumulator fragments (4x4 per thread, as micro-tiles).
   bool tensorCores = false;
 };
-
-/// `out + in0 * in1` (in either order) in f32.
-bool isMultiplyAdd(linalg::LinalgOp op) {
-  Block *body = op.getBlock();
-  if (body->getNumArguments() != 3 || body->getOperations().size() != 3)
-    return false;
-  auto yield = cast<linalg::YieldOp>(body->getTerminator());
-  auto add = yield.getOperand(0).getDefiningOp<arith::AddFOp>();
-  if (!add || !add.getType().isF32())
-    return false;
-  Value out = body->getArgument(2), product;
-  if (add.getLhs() == out)
-    product = add.getRhs();
-  else if (add.getRhs() == out)
-    product = add.getLhs();
-  auto mul = product ? product.getDefiningOp<arith::MulFOp>() : nullptr;
-  if (!mul)
-    return false;
-  Value a = body->getArgument(0), b = body->getArgument(1);
-  return (mul.getLhs() == a && mul.getRhs() == b) ||
-         (mul.getLhs() == b && mul.getRhs() == a);
-}
 
 bool isStaticF32Buffer(Value value) {
   auto type = dyn_cast<MemRefType>(value.getType());

@@ -24,9 +24,13 @@ class MCSubtargetInfo;
 namespace aotc {
 
 /// Register tile of the matmul micro-kernel: M rows by N columns of the
-/// result kept in vector registers, reduction dimension stepped by K.
+/// result kept in vector registers, reduction dimension stepped by K. N is
+/// also the width of the panels constant weights are packed into
+/// ([N/n][K][n]). A matrix-vector product (M = 1) covers `gemvPanels`
+/// panels per tile instead of M rows.
 struct MatmulTile {
   int64_t m, n, k;
+  int64_t gemvPanels = 1;
 };
 
 /// How linalg on tensors becomes code: register tiles and vectors for a

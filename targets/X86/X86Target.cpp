@@ -13,17 +13,18 @@ namespace aotc {
 static void tuneX86(TargetDescription &target,
                     const llvm::MCSubtargetInfo &subtarget) {
   if (subtarget.checkFeatures("+avx512f")) {
-    // 32 zmm: 8 x 32 floats = 16 accumulators (8 rows x 2 zmm).
+    // 32 zmm: 8 x 32 floats = 16 accumulators (8 rows x 2 zmm). GEMV: 4
+    // panels = 8 accumulators and 4 independent weight streams.
     target.vectorBits = 512;
-    target.matmulTile = {8, 32, 1};
+    target.matmulTile = {8, 32, 1, 4};
   } else if (subtarget.checkFeatures("+avx2")) {
-    // 16 ymm: 6 x 16 floats = 12 accumulators.
+    // 16 ymm: 6 x 16 floats = 12 accumulators. GEMV: 3 panels = 6.
     target.vectorBits = 256;
-    target.matmulTile = {6, 16, 1};
+    target.matmulTile = {6, 16, 1, 3};
   } else {
-    // 16 xmm (SSE2): 4 x 8 floats = 8 accumulators.
+    // 16 xmm (SSE2): 4 x 8 floats = 8 accumulators. GEMV: 3 panels = 6.
     target.vectorBits = 128;
-    target.matmulTile = {4, 8, 1};
+    target.matmulTile = {4, 8, 1, 3};
   }
   // Without these, LLVM would call floorf/fmaf/... from libm.
   if (!subtarget.checkFeatures("+sse4.1"))
