@@ -53,7 +53,8 @@ void buildLinalgPipeline(OpPassManager &pm) {
 }
 
 LogicalResult buildCPUCodegenPipeline(OpPassManager &pm,
-                                      const TargetDescription &target) {
+                                      const TargetDescription &target,
+                                      bool profile) {
   TileAndVectorizePassOptions tiling;
   tiling.matmulTile = {target.matmulTile.m, target.matmulTile.n,
                        target.matmulTile.k};
@@ -69,6 +70,10 @@ LogicalResult buildCPUCodegenPipeline(OpPassManager &pm,
   math.expandOps.assign(target.mathOpsToExpand.begin(),
                         target.mathOpsToExpand.end());
   pm.addPass(createApproximateMathPass(math));
+  // Last: kernels see their final bodies, so equal ones are found equal.
+  OutlineKernelsPassOptions outline;
+  outline.profile = profile;
+  pm.addPass(createOutlineKernelsPass(outline));
   return success();
 }
 

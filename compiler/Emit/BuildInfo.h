@@ -20,6 +20,8 @@ struct BuildInfo {
   std::string modelSHA256;
   /// --weights-section, or empty.
   std::string weightsSection;
+  /// --profile: kernel calls are timed into a profile table.
+  bool profile = false;
 };
 
 } // namespace aotc
