@@ -381,7 +381,7 @@ bool KernelOutliner::outline(const Kernel &kernel, unsigned index) {
 
 func::FuncOp KernelOutliner::findEquivalent(func::FuncOp func) {
   llvm::hash_code hash = hash_value(func.getFunctionType());
-  func.walk([&](Operation *op) {
+  func.getBody().walk([&](Operation *op) {
     hash =
         llvm::hash_combine(hash, OperationEquivalence::computeHash(
                                      op, OperationEquivalence::ignoreHashValue,
@@ -389,12 +389,24 @@ func::FuncOp KernelOutliner::findEquivalent(func::FuncOp func) {
                                      OperationEquivalence::IgnoreLocations));
   });
   SmallVector<func::FuncOp> &candidates = byHash[hash];
-  for (func::FuncOp candidate : candidates)
-    if (candidate.getFunctionType() == func.getFunctionType() &&
-        OperationEquivalence::isRegionEquivalentTo(
+  for (func::FuncOp candidate : candidates) {
+    if (candidate.getFunctionType() != func.getFunctionType())
+      continue;
+    // Values correspond when defined at the same place: the arguments, then
+    // results and block arguments as the comparison pairs them.
+    llvm::DenseMap<Value, Value> equivalent;
+    for (auto [lhs, rhs] :
+         llvm::zip(candidate.getArguments(), func.getArguments()))
+      equivalent[lhs] = rhs;
+    if (OperationEquivalence::isRegionEquivalentTo(
             &candidate.getBody(), &func.getBody(),
+            [&](Value lhs, Value rhs) {
+              return success(equivalent.lookup(lhs) == rhs);
+            },
+            [&](Value lhs, Value rhs) { equivalent[lhs] = rhs; },
             OperationEquivalence::IgnoreLocations))
       return candidate;
+  }
   candidates.push_back(func);
   return func;
 }
