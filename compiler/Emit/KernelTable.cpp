@@ -6,6 +6,7 @@
 
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/GlobalVariable.h"
+#include "llvm/Transforms/Utils/ModuleUtils.h"
 
 namespace aotc {
 
@@ -29,9 +30,18 @@ llvm::SmallVector<KernelCall> getKernelCalls(mlir::ModuleOp module) {
 
 void keepKernelsOutOfLine(llvm::Module &module,
                           llvm::ArrayRef<KernelCall> calls) {
-  for (const KernelCall &call : calls)
-    if (llvm::Function *function = module.getFunction(call.function))
-      function->addFnAttr(llvm::Attribute::NoInline);
+  llvm::SmallVector<llvm::GlobalValue *> kernels;
+  for (const KernelCall &call : calls) {
+    llvm::Function *function = module.getFunction(call.function);
+    if (!function || function->hasFnAttribute(llvm::Attribute::NoInline))
+      continue;
+    function->addFnAttr(llvm::Attribute::NoInline);
+    kernels.push_back(function);
+  }
+  // Listed as used, a kernel's address counts as taken: LLVM keeps its
+  // arguments instead of specializing it to its one call site (which would
+  // fold small weights into the code, out of --weights-section).
+  llvm::appendToCompilerUsed(module, kernels);
 }
 
 llvm::Error emitProfileTable(llvm::Module &module,
