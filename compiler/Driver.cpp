@@ -10,6 +10,7 @@
 #include "compiler/Emit/ExecutableLinker.h"
 #include "compiler/Emit/GPUProgram.h"
 #include "compiler/Emit/HeaderEmitter.h"
+#include "compiler/Emit/KernelTable.h"
 #include "compiler/Emit/ModelInterface.h"
 #include "compiler/Emit/Weights.h"
 #include "compiler/PhaseReporter.h"
@@ -250,6 +251,7 @@ bool Compilation::describeBuild(const TargetDescription &target) {
   build.cpu = target.cpu;
   build.cpuFeatures = llvm::join(target.cpuFeatures, " ");
   build.weightsSection = options.weightsSection;
+  build.profile = options.profile;
   build.modelSHA256 = llvm::toHex(
       llvm::SHA256::hash(llvm::arrayRefFromStringRef((*file)->getBuffer())),
       /*LowerCase=*/true);
@@ -393,6 +395,9 @@ bool Compilation::run() {
                                      "(--target=sm_80, sm_90, ...)");
     target->gpu->allowTF32 = true;
   }
+  if (options.profile && (target->gpu || options.emulateGPUKernels))
+    return fail(options.inputPath, "--profile needs a CPU target: GPU "
+                                   "kernels are not timed");
   if (options.emit == EmitKind::PTX && !target->gpu)
     return fail(options.inputPath, "--emit=ptx needs a GPU target "
                                    "(--target=sm_80, sm_90, ...)");
@@ -435,11 +440,12 @@ bool Compilation::run() {
   if (!runPasses("Code generation", [&](PassManager &pm) {
         return options.emulateGPUKernels
                    ? buildGPUEmulationPipeline(pm, *target)
-                   : buildCPUCodegenPipeline(pm, *target);
+                   : buildCPUCodegenPipeline(pm, *target, options.profile);
       }))
     return false;
   if (!readMemoryPlan(*model))
     return false;
+  SmallVector<KernelCall> kernels = getKernelCalls(*module);
   // Only --weights-section needs to know every weight's symbol.
   SmallVector<std::string> weightSymbols;
   if (!options.weightsSection.empty())
@@ -458,10 +464,16 @@ bool Compilation::run() {
     return false;
   if (llvm::Error error = emitRunFunction(*llvmModule, *model, "main_graph"))
     return fail(options.inputPath, llvm::toString(std::move(error)));
+  keepKernelsOutOfLine(*llvmModule, kernels);
+  bool executable = options.emit == EmitKind::Executable;
+  if (options.profile)
+    if (llvm::Error error = emitProfileTable(
+            *llvmModule, kernels,
+            executable ? "aotc_profile" : "aotc_" + name + "_profile"))
+      return fail(options.inputPath, llvm::toString(std::move(error)));
   if (!options.weightsSection.empty())
     placeWeights(*llvmModule, weightSymbols, options.weightsSection);
   emitCPUCheck(*llvmModule, *target, getCheckCPUFunctionName(*model));
-  bool executable = options.emit == EmitKind::Executable;
   if (executable)
     emitExecutableDescriptor(*llvmModule, *model, build);
 

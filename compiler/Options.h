@@ -64,6 +64,9 @@ struct CompilerOptions {
   bool emulateGPUKernels = false;
   /// GPU targets: f32 contractions may use tensor cores on TF32 inputs.
   bool allowTF32 = false;
+  /// --profile: time each kernel call (CPU targets), for `--bench N
+  /// --profile` or the library's aotc_NAME_profile table.
+  bool profile = false;
   /// -v: print each phase's wall time and peak RSS on stderr.
   bool verbose = false;
   /// Show a progress line on stderr (a terminal) while compiling long.

@@ -59,7 +59,8 @@ void buildLinalgPipeline(OpPassManager &pm) {
 }
 
 LogicalResult buildCPUCodegenPipeline(OpPassManager &pm,
-                                      const TargetDescription &target) {
+                                      const TargetDescription &target,
+                                      bool profile) {
   PackWeightsPassOptions packing;
   packing.panelWidth = target.matmulTile.n;
   pm.addNestedPass<func::FuncOp>(createPackWeightsPass(packing));
@@ -79,6 +80,10 @@ LogicalResult buildCPUCodegenPipeline(OpPassManager &pm,
   math.expandOps.assign(target.mathOpsToExpand.begin(),
                         target.mathOpsToExpand.end());
   pm.addPass(createApproximateMathPass(math));
+  // Last: kernels see their final bodies, so equal ones are found equal.
+  OutlineKernelsPassOptions outline;
+  outline.profile = profile;
+  pm.addPass(createOutlineKernelsPass(outline));
   return success();
 }
 

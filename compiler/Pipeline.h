@@ -32,9 +32,11 @@ void buildLinalgPipeline(mlir::OpPassManager &pm);
 
 /// linalg on tensors → planned buffers for a CPU target: tiling and
 /// vectorization, bufferization, the memory plan (recorded on the graph
-/// function), math approximations.
+/// function), math approximations, one function per kernel (timed with
+/// `profile`).
 mlir::LogicalResult buildCPUCodegenPipeline(mlir::OpPassManager &pm,
-                                            const TargetDescription &target);
+                                            const TargetDescription &target,
+                                            bool profile = false);
 
 /// Vectors, loops and buffers → the LLVM dialect. The graph function ends
 /// with bare-pointer arguments (arena, inputs, outputs).

@@ -454,6 +454,66 @@ def PlanMemoryPass : Pass<"aotc-plan-memory", "mlir::ModuleOp"> {
                            "::mlir::memref::MemRefDialect"];
 }
 
+def OutlineKernelsPass : Pass<"aotc-outline-kernels", "mlir::ModuleOp"> {
+  let summary = "Outline each fused kernel of the graph into its own function";
+  let description = [{
+    Runs after aotc-plan-memory on the graph function `main_graph`. Its
+    top-level operations with side effects (linalg ops, loop nests, copies)
+    are grouped into kernels: an operation joins the current kernel when one
+    of the ONNX nodes named by its locations (its own or its nested ops') is
+    the kernel's first node, else it starts a new one. Each kernel becomes a
+    private function with internal linkage that is never inlined, named
+    `aotc_kNNN_<first node>` (the node name made a C identifier), called in
+    the graph's order from `main_graph`. Its arguments are the memrefs it
+    uses (arena views, weights, graph inputs and outputs) and any other value
+    from outside; constants and views derived from those (subview,
+    collapse_shape, ...) are rebuilt inside, so that kernels that differ only
+    in which buffers they touch have identical bodies. Functions with equal
+    types and structurally equivalent bodies are emitted once and shared
+    (ResNet's repeated blocks).
+
+    The module gets `aotc.kernels`, one dictionary per call in order: the
+    function, the ONNX nodes and op types, the shape of the last buffer it
+    writes and its floating-point operation count. With `profile`, each call
+    is timed: the graph reads `aotc_profile_clock() -> i64` (nanoseconds,
+    provided by the runtime or the firmware) before the first call and after
+    each call, and stores each kernel's duration in
+    `aotc_profile_ticks : memref<Nxi64>`.
+
+    Before:
+    ```mlir
+    func.func @main_graph(%arena: memref<64xi8>, %x: memref<16xf32>) {
+      %c0 = arith.constant 0 : index
+      %a = memref.view %arena[%c0][] : memref<64xi8> to memref<16xf32>
+      linalg.copy ins(%x : memref<16xf32>) outs(%a : memref<16xf32>) loc(#relu)
+      ...
+    }
+    ```
+    After:
+    ```mlir
+    func.func private @aotc_k000_relu(%arg0: memref<16xf32>,
+        %arg1: memref<16xf32>) attributes {no_inline, ...} {
+      linalg.copy ins(%arg0 : memref<16xf32>) outs(%arg1 : memref<16xf32>)
+      return
+    }
+    func.func @main_graph(%arena: memref<64xi8>, %x: memref<16xf32>) {
+      %c0 = arith.constant 0 : index
+      %a = memref.view %arena[%c0][] : memref<64xi8> to memref<16xf32>
+      call @aotc_k000_relu(%x, %a) : (memref<16xf32>, memref<16xf32>) -> ()
+      ...
+    }
+    ```
+  }];
+  let options = [
+    Option<"profile", "profile", "bool", /*default=*/"false",
+           "Time every kernel call into aotc_profile_ticks">,
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::func::FuncDialect",
+                           "::mlir::LLVM::LLVMDialect",
+                           "::mlir::memref::MemRefDialect"];
+}
+
 def MapToGPUPass : Pass<"aotc-map-to-gpu", "mlir::ModuleOp"> {
   let summary = "Run the linalg ops of planned functions as GPU kernels";
   let description = [{

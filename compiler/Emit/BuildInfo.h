@@ -23,6 +23,8 @@ struct BuildInfo {
   std::string weightsSection;
   /// The inputs --input-value pinned, "NAME: DTYPE [SHAPE] = VALUES" each.
   std::vector<std::string> pinnedInputs;
+  /// --profile: kernel calls are timed into a profile table.
+  bool profile = false;
 };
 
 } // namespace aotc

@@ -120,6 +120,26 @@ std::string emitModelHeader(const ModelInterface &model, const BuildInfo &build,
       fmt::format("aotc_status_t aotc_{}_run(void *arena, size_t arena_size,\n"
                   "    const void *const inputs[], void *const outputs[]);\n\n",
                   model.name);
+  if (build.profile)
+    out += fmt::format(
+        "/* Built with --profile: each aotc_{0}_run times its kernel calls\n"
+        " * with aotc_profile_clock(), which the firmware provides (monotonic\n"
+        " * nanoseconds, or any tick it likes), and leaves in\n"
+        " * aotc_{0}_profile.ticks[i] what call i took; kernels[i] says which\n"
+        " * ONNX nodes the call runs. See aotc/profile.h. */\n"
+        "#ifndef AOTC_PROFILE_H\n"
+        "typedef struct aotc_profile_kernel_t {{\n"
+        "  const char *function; const char *nodes; const char *ops;\n"
+        "  const char *shape; uint64_t flops;\n"
+        "}} aotc_profile_kernel_t;\n"
+        "typedef struct aotc_profile_t {{\n"
+        "  uint32_t abi_version; uint32_t num_kernels;\n"
+        "  const aotc_profile_kernel_t *kernels; const uint64_t *ticks;\n"
+        "}} aotc_profile_t;\n"
+        "uint64_t aotc_profile_clock(void);\n"
+        "#endif\n"
+        "extern const aotc_profile_t aotc_{0}_profile;\n\n",
+        model.name);
   out += fmt::format(
       "/* 0 when this CPU has every feature of {0}_CPU_FEATURES, else 1 + the\n"
       " * index of the first word it lacks: aotc_{1}_run would then die on an\n"

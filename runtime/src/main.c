@@ -4,6 +4,7 @@
  *   infer --info                                    describe the model
  *   infer --version                                 the build, in one line
  *   infer --bench N IN0.npy ...                     time N runs
+ *   infer --bench N --profile IN0.npy ...           and each kernel
  *
  * Errors are one line on stderr, "infer: error: FILE: what is wrong", and
  * exit code 1. Nothing is allocated: the model's buffers and arena are
@@ -16,6 +17,8 @@
 #include "format.h"
 #include "io.h"
 #include "npy.h"
+#include "profile_report.h"
+#include "stats.h"
 #include "sys.h"
 
 /* The most runs --bench takes: the samples are a static array. */
@@ -103,6 +106,8 @@ static int aotc_print_help(void) {
       "  --version   print the model, compiler and target in one line\n"
       "  --bench N   run N times (at most 100000) and print the min, median\n"
       "              and p99 latency\n"
+      "  --profile   with --bench, also print each kernel's median time\n"
+      "              (models built with aotc --profile)\n"
       "  --help      print this help\n");
   aotc_flush(AOTC_STDOUT);
   return 0;
@@ -179,47 +184,16 @@ static int aotc_print_info(void) {
 
 /*===--- --bench ----------------------------------------------------------===*/
 
-static uint64_t aotc_now_ns(void) {
-  aotc_timespec_t ts = {0, 0};
-  aotc_sys_clock_gettime(AOTC_CLOCK_MONOTONIC, &ts);
-  return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
-static void aotc_sift_down(uint64_t *a, size_t root, size_t n) {
-  for (size_t child; (child = 2 * root + 1) < n; root = child) {
-    if (child + 1 < n && a[child + 1] > a[child])
-      ++child;
-    if (a[root] >= a[child])
-      return;
-    uint64_t t = a[root];
-    a[root] = a[child];
-    a[child] = t;
-  }
-}
-
-/* Heapsort: in place, O(n log n), no recursion. */
-static void aotc_sort(uint64_t *a, size_t n) {
-  for (size_t i = n / 2; i-- > 0;)
-    aotc_sift_down(a, i, n);
-  for (size_t end = n; end-- > 1;) {
-    uint64_t t = a[0];
-    a[0] = a[end];
-    a[end] = t;
-    aotc_sift_down(a, 0, end);
-  }
-}
-
 static void aotc_print_ms(const char *label, uint64_t ns) {
   aotc_text_str(&aotc_line, label);
   aotc_text_ms(&aotc_line, ns);
   aotc_text_str(&aotc_line, " ms\n");
 }
 
-static void aotc_print_bench(uint64_t runs) {
+/* Prints the summary; returns the median. */
+static uint64_t aotc_print_bench(uint64_t runs) {
   aotc_sort(aotc_samples, (size_t)runs);
-  uint64_t median =
-      runs % 2 ? aotc_samples[runs / 2]
-               : (aotc_samples[runs / 2 - 1] + aotc_samples[runs / 2]) / 2;
+  uint64_t median = aotc_sorted_median(aotc_samples, (size_t)runs);
   /* Nearest rank: the smallest sample >= 99% of all samples. */
   uint64_t p99 = aotc_samples[(99 * runs + 99) / 100 - 1];
   aotc_text_str(&aotc_line, "runs: ");
@@ -229,6 +203,7 @@ static void aotc_print_bench(uint64_t runs) {
   aotc_print_ms("median: ", median);
   aotc_print_ms("p99: ", p99);
   aotc_flush(AOTC_STDOUT);
+  return median;
 }
 
 /*===--- Running ----------------------------------------------------------===*/
@@ -325,21 +300,26 @@ static int aotc_write_outputs(int32_t count) {
   return 0;
 }
 
-static int aotc_run(uint64_t bench_runs) {
+static int aotc_run(uint64_t bench_runs, int profile) {
   for (int32_t i = 0; i < aotc_model.num_outputs; ++i)
     aotc_outputs[i] = aotc_model.outputs[i].buffer;
   uint64_t runs = bench_runs ? bench_runs : 1;
   for (uint64_t r = 0; r < runs; ++r) {
-    uint64_t start = aotc_now_ns();
+    uint64_t start = aotc_profile_clock();
     aotc_status_t status =
         aotc_model.run(aotc_model.arena, (size_t)aotc_model.arena_size,
                        aotc_inputs, aotc_outputs);
-    aotc_samples[r] = aotc_now_ns() - start;
+    aotc_samples[r] = aotc_profile_clock() - start;
     if (status != AOTC_STATUS_OK)
       return aotc_fail_run(status);
+    if (profile)
+      aotc_profile_record(r);
   }
-  if (bench_runs)
-    aotc_print_bench(bench_runs);
+  if (bench_runs) {
+    uint64_t median = aotc_print_bench(bench_runs);
+    if (profile)
+      aotc_profile_print(bench_runs, median);
+  }
   return 0;
 }
 
@@ -357,6 +337,7 @@ static int aotc_main(int argc, char **argv) {
   int32_t num_inputs = 0, num_outputs = 0;
   int info = 0, options_done = 0;
   uint64_t bench_runs = 0;
+  int profile = 0;
   for (int i = 1; i < argc; ++i) {
     const char *arg = argv[i];
     if (options_done || arg[0] != '-' || arg[1] == '\0') {
@@ -390,6 +371,8 @@ static int aotc_main(int argc, char **argv) {
         aotc_text_str(text, "' is not a run count from 1 to 100000");
         return aotc_fail();
       }
+    } else if (aotc_streq(arg, "--profile")) {
+      profile = 1;
     } else {
       aotc_text_t *text = aotc_error();
       aotc_text_str(text, "unknown option '");
@@ -407,13 +390,23 @@ static int aotc_main(int argc, char **argv) {
                                                   : AOTC_STATUS_INTERNAL);
   if (info)
     return aotc_print_info();
+  if (profile && !aotc_profile_available()) {
+    aotc_text_str(aotc_error(), "--profile: the model was built without "
+                                "profiling (aotc --profile)");
+    return aotc_fail();
+  }
+  if (profile && bench_runs == 0) {
+    aotc_text_str(aotc_error(), "--profile times kernels over runs: give "
+                                "--bench N too");
+    return aotc_fail();
+  }
   if (num_inputs != aotc_model.num_inputs)
     return aotc_fail_count("input", aotc_model.num_inputs, aotc_model.inputs,
                            num_inputs);
   if (num_outputs != 0 && num_outputs != aotc_model.num_outputs)
     return aotc_fail_count("output", aotc_model.num_outputs, aotc_model.outputs,
                            num_outputs);
-  if (aotc_read_inputs() != 0 || aotc_run(bench_runs) != 0)
+  if (aotc_read_inputs() != 0 || aotc_run(bench_runs, profile) != 0)
     return 1;
   return aotc_write_outputs(num_outputs);
 }

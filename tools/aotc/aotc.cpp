@@ -105,6 +105,12 @@ static cl::opt<bool> allowTF32(
     cl::desc("GPU targets: f32 matrix products and convolutions may run on "
              "tensor cores with inputs rounded to TF32 (10-bit mantissa)"),
     cl::cat(aotcCategory));
+static cl::opt<bool> profile(
+    "profile",
+    cl::desc("Time each kernel: the executable's --bench N --profile prints "
+             "a per-kernel table (library mode: aotc_NAME_profile in the "
+             "header)"),
+    cl::cat(aotcCategory));
 static cl::opt<bool> verbose(
     "v",
     cl::desc("Print each phase with its wall time and the compiler's peak "
@@ -249,6 +255,7 @@ int main(int argc, char **argv) {
   options.runtimeDir = runtimeDir;
   options.emulateGPUKernels = emulateGPUKernels;
   options.allowTF32 = allowTF32;
+  options.profile = profile;
   options.verbose = verbose;
   // Without -v, a terminal sees a progress line on long compiles.
   options.showProgress = !verbose && sys::Process::StandardErrIsDisplayed();
