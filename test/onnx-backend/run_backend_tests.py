@@ -66,9 +66,9 @@ TOLERANCES = {}
 
 # Operands that decide a result's shape (or, like CumSum's axis, act as an
 # attribute): aotc compiles for static shapes, so when a test feeds one of
-# these from a graph input, the runner folds that input's test value into the
-# model as an initializer (as it would be a constant, or computed from shapes,
-# in a real model) and counts the test as "folded". op -> operand indices.
+# these from a graph input, the runner pins that input to its test value with
+# --input-value (as it would be a constant, or computed from shapes, in a real
+# model) and counts the test as "pinned". op -> operand indices.
 SHAPE_OPERANDS = {
     "Reshape": [1], "Expand": [1], "Tile": [1], "ConstantOfShape": [0],
     "Slice": [1, 2, 3, 4], "Resize": [1, 2, 3], "Upsample": [1],
@@ -227,18 +227,15 @@ def shape_inputs(model, inputs):
     return sorted(names[n] for n in needed if n in names)
 
 
-def fold_inputs(model, inputs, arrays, positions, path):
-    """Writes `model` with the inputs at `positions` turned into initializers."""
-    m = onnx.ModelProto()
-    m.CopyFrom(model)
-    folded = {inputs[i].name for i in positions}
-    kept = [vi for vi in m.graph.input if vi.name not in folded]
-    del m.graph.input[:]
-    m.graph.input.extend(kept)
+def pin_inputs(inputs, arrays, positions, work, key):
+    """--input-value flags pinning the inputs at `positions` to their test
+    values, written as .npy files under `work`."""
+    flags = []
     for i in positions:
-        m.graph.initializer.append(
-            numpy_helper.from_array(arrays[i], inputs[i].name))
-    onnx.save(m, path)
+        path = os.path.join(work, f"pinned{key}_{i}.npy")
+        np.save(path, arrays[i])
+        flags.append(f"--input-value={inputs[i].name}:{path}")
+    return flags
 
 
 def data_sets(test_dir):
@@ -269,10 +266,10 @@ def is_static(vi):
 
 class Result:
     def __init__(self, folder, name, op, status, detail="", crash=False,
-                 folded=False):
+                 pinned=False):
         self.folder, self.name, self.op = folder, name, op
         self.status, self.detail, self.crash = status, detail, crash
-        self.folded = folded
+        self.pinned = pinned
 
 
 NOT_SUPPORTED = re.compile(r"not supported|unsupported")
@@ -355,21 +352,19 @@ def run_test(args, folder, name):
     shutil.rmtree(work, ignore_errors=True)
     os.makedirs(work)
     rtol, atol, _ = TOLERANCES.get(op, (DEFAULT_RTOL, DEFAULT_ATOL, ""))
-    folded = shape_inputs(model, inputs)
-    exes = {}  # Input shapes and folded values -> executable.
+    pinned = shape_inputs(model, inputs)
+    exes = {}  # Input shapes and pinned values -> executable.
     for s, ins, outs in loaded:
         pins = []
         for k, (vi, arr) in enumerate(zip(inputs, ins)):
-            if k not in folded and not is_static(vi):
+            if k not in pinned and not is_static(vi):
                 pins.append(f"--input-shape={vi.name}:" +
                             "x".join(str(d) for d in arr.shape))
-        key = tuple(pins) + tuple(ins[k].tobytes() for k in folded)
+        key = tuple(pins) + tuple(ins[k].tobytes() for k in pinned)
         if key not in exes:
             exe = os.path.join(work, f"model{len(exes)}")
             compiled = model_path
-            if folded:
-                compiled = os.path.join(work, f"model{len(exes)}.onnx")
-                fold_inputs(model, inputs, ins, folded, compiled)
+            pins += pin_inputs(inputs, ins, pinned, work, len(exes))
             rc, _, err = run_cmd([args.aotc, compiled, "-o", exe] + pins,
                                  args.timeout)
             lines = [l for l in err.strip().splitlines() if l.strip()]
@@ -390,7 +385,7 @@ def run_test(args, folder, name):
         exe = exes[key]
         in_files, out_files = [], []
         for k, arr in enumerate(ins):
-            if k in folded:
+            if k in pinned:
                 continue
             f = os.path.join(work, f"{s}_in{k}.npy")
             np.save(f, arr)
@@ -421,7 +416,7 @@ def run_test(args, folder, name):
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return Result(folder, name, op, "pass",
-                  "shape inputs folded" if folded else "", folded=bool(folded))
+                  "shape inputs pinned" if pinned else "", pinned=bool(pinned))
 
 
 STATUSES = ["pass", "fail", "not-supported", "out-of-scope"]
@@ -478,15 +473,15 @@ def render_docs(results, per_folder, command):
         rate = f"{100.0 * c['pass'] / in_scope:.1f} %" if in_scope else "-"
         lines.append(f"| {folder} | {c['pass']} | {c['fail']} | "
                      f"{c['not-supported']} | {c['out-of-scope']} | {rate} |")
-    folded = sum(1 for r in results if r.folded)
+    pinned = sum(1 for r in results if r.pinned)
     lines += [
         "",
-        f"{folded} of the passing tests feed a shape operand (Reshape's "
+        f"{pinned} of the passing tests feed a shape operand (Reshape's "
         "shape, Slice's starts, Resize's sizes, Reduce*'s axes, ...) from a "
-        "graph input; aotc compiles for static shapes, so the runner folds "
-        "those inputs' test values into the model as initializers "
+        "graph input; aotc compiles for static shapes, so the runner pins "
+        "those inputs to their test values with `--input-value` "
         "(`SHAPE_OPERANDS` in the runner); the notes say \"shape inputs "
-        "folded\".",
+        "pinned\".",
         "",
         "## Tolerance overrides",
         "",
@@ -532,7 +527,7 @@ def render_docs(results, per_folder, command):
         else:
             status = "no"
         notes = Counter(short_reason(r.detail) for r in rs
-                        if r.status != "pass" or r.folded)
+                        if r.status != "pass" or r.pinned)
         note = "; ".join(f"{n} ({k})" if k > 1 else n
                          for n, k in notes.most_common(3))
         note = note.replace("|", "\\|")
@@ -614,7 +609,7 @@ def main():
     print(f"summary: {len(results)} tests, pass {total['pass']}, fail "
           f"{total['fail']}, not-supported {total['not-supported']}, "
           f"out-of-scope {total['out-of-scope']}, crashes {len(crashes)}, "
-          f"passes with folded shape inputs {sum(r.folded for r in results)}; "
+          f"passes with pinned shape inputs {sum(r.pinned for r in results)}; "
           f"node in-scope pass rate {100 * rate:.1f} % of {in_scope}; "
           f"{wall:.0f} s with -j{args.jobs}")
 
