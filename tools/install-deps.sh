@@ -10,6 +10,8 @@ packages=(
   libclang-rt-22-dev
   # tests: oracles, test data, AArch64 emulation
   python3-onnx python3-numpy python3-torch python3-torchvision libonnx-testdata qemu-user file
+  # packaging (cpack -G DEB): dpkg-shlibdeps
+  dpkg-dev
 )
 missing=()
 for p in "${packages[@]}"; do

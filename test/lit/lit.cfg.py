@@ -1,5 +1,6 @@
 # -*- Python -*-
 import os
+import shutil
 
 import lit.formats
 from lit.llvm import llvm_config
@@ -18,6 +19,10 @@ config.substitutions.append(("%utils", utils))
 config.substitutions.append(
     ("%expect-exit", f"{config.python_executable} {utils}/expect-exit.py"))
 # Cache of slow artifacts (torch exports) shared by tests, in the build folder.
+config.substitutions.append(("%aotc_build", config.aotc_obj_root))
+# cpack -G DEB runs dpkg-shlibdeps (dpkg-dev).
+if shutil.which("dpkg-shlibdeps") and shutil.which("dpkg-deb"):
+    config.available_features.add("dpkg")
 config.substitutions.append(("%cache", os.path.join(config.aotc_obj_root, "test-cache")))
 
 llvm_config.use_default_substitutions()
