@@ -284,7 +284,9 @@ bool Compilation::generateGPUCode(const TargetDescription &target,
   if (auto symbols = graph->getAttrOfType<ArrayAttr>("aotc.weights"))
     for (auto symbol : symbols.getAsRange<FlatSymbolRefAttr>())
       weightSymbols.push_back(symbol.getValue().str());
-  SmallVector<WeightData> weights = detachWeights(*module);
+  // With --weights=FILE every weight goes to the file, however small.
+  SmallVector<WeightData> weights =
+      detachWeights(*module, options.weightsFile.empty() ? 256 : 1);
   if (!checkTotalSizes(model.arenaSize, weights))
     return false;
   if (!runPasses("Lowering to NVVM and PTX", [&](PassManager &pm) {
@@ -398,6 +400,9 @@ bool Compilation::run() {
   if (options.profile && (target->gpu || options.emulateGPUKernels))
     return fail(options.inputPath, "--profile needs a CPU target: GPU "
                                    "kernels are not timed");
+  if (!options.weightsFile.empty() &&
+      (target->gpu || options.emulateGPUKernels))
+    return fail(options.inputPath, "--weights=FILE needs a CPU target");
   if (options.emit == EmitKind::PTX && !target->gpu)
     return fail(options.inputPath, "--emit=ptx needs a GPU target "
                                    "(--target=sm_80, sm_90, ...)");
@@ -453,16 +458,34 @@ bool Compilation::run() {
   SmallVector<WeightData> weights = detachWeights(*module);
   if (!checkTotalSizes(model->arenaSize, weights))
     return false;
+  // --weights=FILE: the detached weights go to the file, not the object.
+  std::optional<WeightsBlob> blob;
+  if (!options.weightsFile.empty()) {
+    blob = layOutWeightsBlob(weights);
+    model->externalWeights = true;
+    model->weightsSize = blob->size;
+    model->weightsAlignment = blob->alignment;
+    if (!writeFile(options.weightsFile, getWeightsBlobBytes(weights, *blob)))
+      return false;
+  }
   if (!runPasses("Lowering to LLVM", buildLLVMLoweringPipeline))
     return false;
 
   Phase translatePhase = startPhase("Translation to LLVM IR");
   llvm::LLVMContext llvmContext;
-  std::unique_ptr<llvm::Module> llvmModule =
-      translateToLLVMIR(llvmContext, name, weights);
+  std::unique_ptr<llvm::Module> llvmModule = translateToLLVMIR(
+      llvmContext, name, blob ? ArrayRef<WeightData>() : weights);
   if (!llvmModule)
     return false;
-  if (llvm::Error error = emitRunFunction(*llvmModule, *model, "main_graph"))
+  llvm::GlobalVariable *weightsBase = nullptr;
+  if (blob) {
+    weightsBase = createWeightsPointer(*llvmModule, *model);
+    if (llvm::Error error =
+            addressWeightsInBlob(*llvmModule, weights, *blob, weightsBase))
+      return fail(options.inputPath, llvm::toString(std::move(error)));
+  }
+  if (llvm::Error error =
+          emitRunFunction(*llvmModule, *model, "main_graph", weightsBase))
     return fail(options.inputPath, llvm::toString(std::move(error)));
   keepKernelsOutOfLine(*llvmModule, kernels);
   bool executable = options.emit == EmitKind::Executable;

@@ -54,6 +54,9 @@ struct CompilerOptions {
   /// The section every weight goes in (a linker script places it); empty:
   /// the default read-only data sections.
   std::string weightsSection;
+  /// --weights=FILE: the weights go to this file instead of the object,
+  /// which then reads them through a pointer given at run time.
+  std::string weightsFile;
   /// One section per function / per global (weights included).
   bool functionSections = false;
   bool dataSections = false;

@@ -19,8 +19,16 @@ std::string getCheckCPUFunctionName(const ModelInterface &model) {
   return "aotc_" + model.name + "_check_cpu";
 }
 
+GlobalVariable *createWeightsPointer(Module &module,
+                                     const ModelInterface &model) {
+  auto *ptr = PointerType::getUnqual(module.getContext());
+  return new GlobalVariable(
+      module, ptr, /*isConstant=*/false, GlobalValue::InternalLinkage,
+      ConstantPointerNull::get(ptr), "aotc_" + model.name + "_weights");
+}
+
 Error emitRunFunction(Module &module, const ModelInterface &model,
-                      StringRef graphFunction) {
+                      StringRef graphFunction, GlobalVariable *weightsBase) {
   Function *graph = module.getFunction(graphFunction);
   size_t numChecks = model.indexChecks.size();
   size_t numArgs =
@@ -34,11 +42,17 @@ Error emitRunFunction(Module &module, const ModelInterface &model,
   Type *i32 = Type::getInt32Ty(context);
   Type *i64 = Type::getInt64Ty(context);
   Type *ptr = PointerType::getUnqual(context);
-  auto *type = FunctionType::get(i32, {ptr, i64, ptr, ptr}, false);
+  SmallVector<Type *> params{ptr, i64, ptr, ptr};
+  if (weightsBase)
+    params.insert(params.begin() + 2, {ptr, i64});
+  auto *type = FunctionType::get(i32, params, false);
   Function *run = Function::Create(type, GlobalValue::ExternalLinkage,
                                    getRunFunctionName(model), module);
-  Argument *arena = run->getArg(0), *arenaSize = run->getArg(1),
-           *inputs = run->getArg(2), *outputs = run->getArg(3);
+  unsigned next = 0;
+  Argument *arena = run->getArg(next++), *arenaSize = run->getArg(next++);
+  Argument *weights = weightsBase ? run->getArg(next++) : nullptr;
+  Argument *weightsSize = weightsBase ? run->getArg(next++) : nullptr;
+  Argument *inputs = run->getArg(next++), *outputs = run->getArg(next++);
   arena->setName("arena");
   arenaSize->setName("arena_size");
   inputs->setName("inputs");
@@ -63,6 +77,18 @@ Error emitRunFunction(Module &module, const ModelInterface &model,
       b.CreateAnd(b.CreatePtrToInt(arena, i64), model.arenaAlignment - 1);
   checkOrReturn(b.CreateICmpNE(misalignment, ConstantInt::get(i64, 0)),
                 AOTC_STATUS_ARENA_MISALIGNED);
+  if (weightsBase) {
+    weights->setName("weights");
+    weightsSize->setName("weights_size");
+    checkOrReturn(b.CreateIsNull(weights), AOTC_STATUS_INVALID_ARGUMENT);
+    checkOrReturn(
+        b.CreateICmpULT(weightsSize, ConstantInt::get(i64, model.weightsSize)),
+        AOTC_STATUS_WEIGHTS_TOO_SMALL);
+    Value *offset =
+        b.CreateAnd(b.CreatePtrToInt(weights, i64), model.weightsAlignment - 1);
+    checkOrReturn(b.CreateICmpNE(offset, ConstantInt::get(i64, 0)),
+                  AOTC_STATUS_WEIGHTS_MISALIGNED);
+  }
   checkOrReturn(b.CreateOr(b.CreateIsNull(inputs), b.CreateIsNull(outputs)),
                 AOTC_STATUS_INVALID_ARGUMENT);
 
@@ -93,6 +119,8 @@ Error emitRunFunction(Module &module, const ModelInterface &model,
   };
   checkNoneNull(inputs, model.inputs.size());
   checkNoneNull(outputs, model.outputs.size());
+  if (weightsBase)
+    b.CreateStore(weights, weightsBase);
   SmallVector<Value *> args{arena};
   auto loadTensorPointers = [&](Value *array, size_t count) {
     for (size_t i = 0; i < count; ++i)

@@ -14,9 +14,18 @@ namespace aotc {
 /// Adds `aotc_NAME_run(void *arena, size_t arena_size, const void *const
 /// inputs[], void *const outputs[])`: checks the arena's size and alignment
 /// and the tensor pointers, then calls `graphFunction` (bare pointers:
-/// arena, inputs, outputs), which becomes internal to the object.
+/// arena, inputs, outputs), which becomes internal to the object. With
+/// external weights (`weightsBase`, from createWeightsPointer) it takes
+/// `const void *weights, size_t weights_size` after the arena, checks them
+/// like the arena and stores the pointer in `weightsBase`.
 llvm::Error emitRunFunction(llvm::Module &module, const ModelInterface &model,
-                            llvm::StringRef graphFunction);
+                            llvm::StringRef graphFunction,
+                            llvm::GlobalVariable *weightsBase = nullptr);
+
+/// The internal global through which code reads external weights
+/// (--weights=FILE): `aotc_NAME_weights`, set by each run.
+llvm::GlobalVariable *createWeightsPointer(llvm::Module &module,
+                                           const ModelInterface &model);
 
 /// Adds what an executable's runtime reads (runtime/include/aotc/model.h):
 /// the arena and every input and output buffer as zero-initialized, aligned

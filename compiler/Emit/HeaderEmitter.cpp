@@ -60,6 +60,8 @@ std::string emitModelHeader(const ModelInterface &model, const BuildInfo &build,
          "#define AOTC_STATUS_ARENA_MISALIGNED 2\n"
          "#define AOTC_STATUS_INVALID_ARGUMENT 3\n"
          "#define AOTC_STATUS_INDEX_OUT_OF_RANGE 8\n"
+         "#define AOTC_STATUS_WEIGHTS_TOO_SMALL 9\n"
+         "#define AOTC_STATUS_WEIGHTS_MISALIGNED 10\n"
          "#endif\n\n";
   out += "/* How this object was built. */\n";
   out += fmt::format("#define {}_COMPILER \"{}\"\n", macro, build.compiler);
@@ -85,6 +87,16 @@ std::string emitModelHeader(const ModelInterface &model, const BuildInfo &build,
                     "aligned to 16 or more. */\n"
                     "#define {}_WEIGHTS_SECTION \"{}\"\n\n",
                     macro, build.weightsSection);
+  if (model.externalWeights)
+    out += fmt::format(
+        "/* The weights are not in the object: aotc wrote them to a file\n"
+        " * (--weights=FILE) of {0}_WEIGHTS_SIZE bytes, which aotc_{1}_run\n"
+        " * reads in place (in flash, or loaded by the program), aligned to\n"
+        " * {0}_WEIGHTS_ALIGN. Calls running at the same time must pass the\n"
+        " * same weights: each call records the pointer for its kernels. */\n"
+        "#define {0}_WEIGHTS_SIZE {2}\n"
+        "#define {0}_WEIGHTS_ALIGN {3}\n\n",
+        macro, model.name, model.weightsSize, model.weightsAlignment);
   out += fmt::format("/* Scratch memory: at least this many bytes, aligned to "
                      "{}_ARENA_ALIGN. */\n",
                      macro);
@@ -116,10 +128,13 @@ std::string emitModelHeader(const ModelInterface &model, const BuildInfo &build,
     emitTensor(out, macro + "_INPUT" + std::to_string(i), tensor);
   for (auto [i, tensor] : llvm::enumerate(model.outputs))
     emitTensor(out, macro + "_OUTPUT" + std::to_string(i), tensor);
-  out +=
-      fmt::format("aotc_status_t aotc_{}_run(void *arena, size_t arena_size,\n"
-                  "    const void *const inputs[], void *const outputs[]);\n\n",
-                  model.name);
+  out += fmt::format(
+      "aotc_status_t aotc_{}_run(void *arena, size_t arena_size,\n"
+      "{}    const void *const inputs[], void *const outputs[]);"
+      "\n\n",
+      model.name,
+      model.externalWeights ? "    const void *weights, size_t weights_size,\n"
+                            : "");
   if (build.profile)
     out += fmt::format(
         "/* Built with --profile: each aotc_{0}_run times its kernel calls\n"

@@ -47,6 +47,11 @@ struct ModelInterface {
   uint64_t arenaAlignment = 64;
   uint64_t arenaLowerBound = 0;
   uint64_t errorOffset = 0;
+  /// --weights=FILE: the run function takes the weights blob, of this many
+  /// bytes at this alignment, as an argument.
+  bool externalWeights = false;
+  uint64_t weightsSize = 0;
+  uint64_t weightsAlignment = 64;
 };
 
 /// Describes the inputs and outputs of the shape-inferred graph function.

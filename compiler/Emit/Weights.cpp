@@ -6,6 +6,8 @@
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/GlobalVariable.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/ReplaceConstant.h"
 
 using namespace mlir;
 
@@ -81,6 +83,58 @@ llvm::Error attachWeights(llvm::Module &module, ArrayRef<WeightData> weights) {
         llvm::Align(std::max<uint64_t>(weight.alignment, 64)));
     declaration->replaceAllUsesWith(definition);
     definition->takeName(declaration);
+    declaration->eraseFromParent();
+  }
+  return llvm::Error::success();
+}
+
+WeightsBlob layOutWeightsBlob(ArrayRef<WeightData> weights) {
+  WeightsBlob blob;
+  for (const WeightData &weight : weights) {
+    uint64_t alignment = std::max<uint64_t>(weight.alignment, 64);
+    blob.alignment = std::max(blob.alignment, alignment);
+    blob.size = llvm::alignTo(blob.size, alignment);
+    blob.offsets.push_back(blob.size);
+    blob.size += weight.bytes.size();
+  }
+  return blob;
+}
+
+std::string getWeightsBlobBytes(ArrayRef<WeightData> weights,
+                                const WeightsBlob &blob) {
+  std::string bytes(blob.size, '\0');
+  for (auto [weight, offset] : llvm::zip(weights, blob.offsets))
+    llvm::copy(weight.bytes, bytes.begin() + offset);
+  return bytes;
+}
+
+llvm::Error addressWeightsInBlob(llvm::Module &module,
+                                 ArrayRef<WeightData> weights,
+                                 const WeightsBlob &blob,
+                                 llvm::GlobalVariable *base) {
+  llvm::Type *i8 = llvm::Type::getInt8Ty(module.getContext());
+  for (auto [weight, offset] : llvm::zip(weights, blob.offsets)) {
+    llvm::GlobalVariable *declaration = module.getGlobalVariable(weight.symbol);
+    if (!declaration)
+      continue; // Unused weights vanish in lowering.
+    // Constant expressions (a GEP into the weight) cannot hold a load.
+    llvm::convertUsersOfConstantsToInstructions({declaration});
+    for (llvm::Use &use : llvm::make_early_inc_range(declaration->uses())) {
+      auto *user = dyn_cast<llvm::Instruction>(use.getUser());
+      if (!user)
+        return llvm::createStringError(
+            "weight '" + weight.symbol +
+            "' is used by a constant outside any function: it cannot be "
+            "read through the weights pointer");
+      // A phi's operand is computed at the end of the block it comes from.
+      llvm::Instruction *at = user;
+      if (auto *phi = dyn_cast<llvm::PHINode>(user))
+        at = phi->getIncomingBlock(use)->getTerminator();
+      llvm::IRBuilder<> b(at);
+      llvm::Value *start = b.CreateLoad(base->getValueType(), base);
+      use.set(b.CreateConstInBoundsGEP1_64(i8, start, offset,
+                                           weight.symbol + ".address"));
+    }
     declaration->eraseFromParent();
   }
   return llvm::Error::success();

@@ -46,6 +46,29 @@ void placeWeights(llvm::Module &module, llvm::ArrayRef<std::string> symbols,
 llvm::Error attachWeights(llvm::Module &module,
                           llvm::ArrayRef<WeightData> weights);
 
+/// --weights=FILE: where each detached weight lies in one blob.
+struct WeightsBlob {
+  /// One per weight, a multiple of its alignment.
+  llvm::SmallVector<uint64_t> offsets;
+  uint64_t size = 0;
+  /// The largest weight alignment (at least 64): the blob's.
+  uint64_t alignment = 64;
+};
+
+WeightsBlob layOutWeightsBlob(llvm::ArrayRef<WeightData> weights);
+
+/// The blob's bytes: each weight at its offset, zeros between.
+std::string getWeightsBlobBytes(llvm::ArrayRef<WeightData> weights,
+                                const WeightsBlob &blob);
+
+/// Makes each use of a detached weight read it at its offset from the
+/// pointer stored in `base` (which the run function sets from its argument),
+/// replacing the declaration the translation produced.
+llvm::Error addressWeightsInBlob(llvm::Module &module,
+                                 llvm::ArrayRef<WeightData> weights,
+                                 const WeightsBlob &blob,
+                                 llvm::GlobalVariable *base);
+
 } // namespace aotc
 
 #endif // AOTC_COMPILER_EMIT_WEIGHTS_H

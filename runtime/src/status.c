@@ -31,6 +31,10 @@ const char *aotc_status_message(aotc_status_t status) {
     return "invalid tensor file";
   case AOTC_STATUS_INDEX_OUT_OF_RANGE:
     return "index out of range";
+  case AOTC_STATUS_WEIGHTS_TOO_SMALL:
+    return "weights too small";
+  case AOTC_STATUS_WEIGHTS_MISALIGNED:
+    return "weights misaligned";
   }
   return "unknown status";
 }

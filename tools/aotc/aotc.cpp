@@ -82,6 +82,12 @@ static cl::opt<std::string> weightsSection(
     cl::desc("Put every weight in this section (aligned to 16 or more), for "
              "a firmware linker script to place, e.g. .qspi_flash"),
     cl::value_desc("name"), cl::cat(aotcCategory));
+static cl::opt<std::string> weightsFile(
+    "weights",
+    cl::desc("Write the weights to this file instead of the object (-c): "
+             "aotc_NAME_run then takes them as a pointer, e.g. to external "
+             "flash"),
+    cl::value_desc("file"), cl::cat(aotcCategory));
 static cl::opt<std::string> maxTensorBytes(
     "max-tensor-bytes",
     cl::desc("The most bytes one tensor, the arena or all weights may take "
@@ -233,6 +239,16 @@ int main(int argc, char **argv) {
     return 1;
   }
 
+  if (weightsFile.getNumOccurrences() &&
+      (!compileOnly || weightsSection.getNumOccurrences())) {
+    aotc::reportCommandLineError(
+        errs(), !compileOnly ? "--weights=FILE needs library mode (-c): an "
+                               "executable carries its weights"
+                             : "--weights and --weights-section exclude each "
+                               "other: the weights go to a file or a section");
+    return 1;
+  }
+
   aotc::CompilerOptions options;
   options.inputPath = inputPaths[0];
   options.outputPath = outputPath;
@@ -249,6 +265,7 @@ int main(int argc, char **argv) {
   if (codegenOptions.relocationModel.getNumOccurrences())
     options.positionIndependent = codegenOptions.relocationModel == Reloc::PIC_;
   options.weightsSection = weightsSection;
+  options.weightsFile = weightsFile;
   options.functionSections = codegenOptions.functionSections;
   options.dataSections = codegenOptions.dataSections;
   options.printMemoryPlan = printMemoryPlan;

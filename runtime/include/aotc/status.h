@@ -33,7 +33,12 @@ typedef enum aotc_status_t {
    * axis it indexes. The outputs are unspecified (no memory outside the
    * tensors was read); the generated header says where in the arena the
    * failing check and the index are recorded. */
-  AOTC_STATUS_INDEX_OUT_OF_RANGE = 8
+  AOTC_STATUS_INDEX_OUT_OF_RANGE = 8,
+  /* The weights passed to a run function (an object built with
+   * --weights=FILE) are fewer bytes than the file aotc wrote. */
+  AOTC_STATUS_WEIGHTS_TOO_SMALL = 9,
+  /* ... or not aligned as the header's AOTC_NAME_WEIGHTS_ALIGN says. */
+  AOTC_STATUS_WEIGHTS_MISALIGNED = 10
 } aotc_status_t;
 
 /* A short, lower-case description of `status` ("arena too small"), or "" when
