@@ -67,27 +67,25 @@ Error emitRunFunction(Module &module, const ModelInterface &model,
     IRBuilder<>(fail).CreateRet(ConstantInt::get(i32, status));
     b.SetInsertPoint(next);
   };
-  // A null arena would pass the alignment check below.
-  if (model.arenaSize > 0)
-    checkOrReturn(b.CreateIsNull(arena), AOTC_STATUS_INVALID_ARGUMENT);
-  checkOrReturn(
-      b.CreateICmpULT(arenaSize, ConstantInt::get(i64, model.arenaSize)),
-      AOTC_STATUS_ARENA_TOO_SMALL);
-  Value *misalignment =
-      b.CreateAnd(b.CreatePtrToInt(arena, i64), model.arenaAlignment - 1);
-  checkOrReturn(b.CreateICmpNE(misalignment, ConstantInt::get(i64, 0)),
-                AOTC_STATUS_ARENA_MISALIGNED);
+  // The arena, and external weights: not null (which would pass the
+  // alignment check), large enough, aligned.
+  auto checkBuffer = [&](Value *buffer, Value *size, uint64_t required,
+                         uint64_t alignment, aotc_status_t tooSmall,
+                         aotc_status_t misaligned) {
+    if (required > 0)
+      checkOrReturn(b.CreateIsNull(buffer), AOTC_STATUS_INVALID_ARGUMENT);
+    checkOrReturn(b.CreateICmpULT(size, ConstantInt::get(i64, required)),
+                  tooSmall);
+    Value *offset = b.CreateAnd(b.CreatePtrToInt(buffer, i64), alignment - 1);
+    checkOrReturn(b.CreateICmpNE(offset, ConstantInt::get(i64, 0)), misaligned);
+  };
+  checkBuffer(arena, arenaSize, model.arenaSize, model.arenaAlignment,
+              AOTC_STATUS_ARENA_TOO_SMALL, AOTC_STATUS_ARENA_MISALIGNED);
   if (weightsBase) {
     weights->setName("weights");
     weightsSize->setName("weights_size");
-    checkOrReturn(b.CreateIsNull(weights), AOTC_STATUS_INVALID_ARGUMENT);
-    checkOrReturn(
-        b.CreateICmpULT(weightsSize, ConstantInt::get(i64, model.weightsSize)),
-        AOTC_STATUS_WEIGHTS_TOO_SMALL);
-    Value *offset =
-        b.CreateAnd(b.CreatePtrToInt(weights, i64), model.weightsAlignment - 1);
-    checkOrReturn(b.CreateICmpNE(offset, ConstantInt::get(i64, 0)),
-                  AOTC_STATUS_WEIGHTS_MISALIGNED);
+    checkBuffer(weights, weightsSize, model.weightsSize, model.weightsAlignment,
+                AOTC_STATUS_WEIGHTS_TOO_SMALL, AOTC_STATUS_WEIGHTS_MISALIGNED);
   }
   checkOrReturn(b.CreateOr(b.CreateIsNull(inputs), b.CreateIsNull(outputs)),
                 AOTC_STATUS_INVALID_ARGUMENT);
